@@ -1,0 +1,12 @@
+namespace Tutor.Core.Catalogue;
+
+/// <summary>One lesson. Ids are stable strings ("120") so gaps can be filled later.</summary>
+public sealed record Lesson(
+    string Id,
+    int Level,
+    string Title,
+    int Minutes,
+    string Text,
+    LessonRequirements Requires,
+    IReadOnlyList<string> Setup,
+    IReadOnlyList<LessonStep> Steps);

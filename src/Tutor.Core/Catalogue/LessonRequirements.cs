@@ -1,0 +1,7 @@
+namespace Tutor.Core.Catalogue;
+
+/// <summary>What a cluster must offer for a lesson: cluster-wide rights and add-ons such as "ingress-controller".</summary>
+public sealed record LessonRequirements(bool ClusterWide, IReadOnlyList<string> Addons)
+{
+    public static readonly LessonRequirements None = new(false, []);
+}

@@ -1,0 +1,15 @@
+namespace Tutor.Core.Catalogue;
+
+/// <summary>
+/// One step of a lesson. <see cref="Section"/> is the heading of the lesson's Markdown that holds the
+/// step's text; <see cref="Manifest"/>, <see cref="Solution"/> and <see cref="Checks"/> are files
+/// relative to the catalogue root. Manifest and solution are optional (a step may be done with kubectl alone).
+/// </summary>
+public sealed record LessonStep(
+    int Number,
+    string Title,
+    string Section,
+    string? Manifest,
+    string? Solution,
+    string Checks,
+    IReadOnlyList<string> Hints);

@@ -1,0 +1,3 @@
+namespace Tutor.Core.Catalogue;
+
+public sealed record Level(int Id, string Title, string Summary);

@@ -1,0 +1,36 @@
+using System.Text.Json.Nodes;
+
+namespace Tutor.Core.Checks;
+
+/// <summary>
+/// What the checker saw of the cluster at one moment: for each kind a check reads, every object of
+/// that kind in the learner's namespace (cluster-wide for cluster-scoped kinds such as Namespace).
+/// Immutable, so the evaluator is a pure function of it.
+/// </summary>
+public sealed class ClusterSnapshot
+{
+    private readonly IReadOnlyDictionary<ResourceKind, IReadOnlyList<JsonObject>> _objects;
+
+    public ClusterSnapshot(string @namespace, bool reachable, IReadOnlyDictionary<ResourceKind, IReadOnlyList<JsonObject>> objects)
+    {
+        Namespace = @namespace;
+        Reachable = reachable;
+        _objects = objects;
+    }
+
+    public static ClusterSnapshot Unreachable(string @namespace) => new(@namespace, false, new Dictionary<ResourceKind, IReadOnlyList<JsonObject>>());
+
+    /// <summary>The learner's namespace the snapshot was taken in.</summary>
+    public string Namespace { get; }
+
+    /// <summary>False when the API server could not be reached; every check then fails with that reason.</summary>
+    public bool Reachable { get; }
+
+    public IEnumerable<ResourceKind> Kinds => _objects.Keys;
+
+    public IReadOnlyList<JsonObject> List(ResourceKind kind) =>
+        _objects.TryGetValue(kind, out var list) ? list : [];
+
+    public JsonObject? Get(ResourceKind kind, string name) =>
+        List(kind).FirstOrDefault(o => o["metadata"]?["name"]?.GetValue<string>() == name);
+}
