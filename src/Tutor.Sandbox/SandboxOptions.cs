@@ -1,0 +1,10 @@
+namespace Tutor.Sandbox;
+
+public sealed record SandboxOptions
+{
+    /// <summary>0 picks a free port on 127.0.0.1.</summary>
+    public int Port { get; init; }
+
+    /// <summary>How long a simulated container takes from scheduled to Running and Ready.</summary>
+    public TimeSpan PodStartDelay { get; init; } = TimeSpan.FromSeconds(1.5);
+}
