@@ -1,0 +1,12 @@
+using System.Text.Json.Nodes;
+
+namespace Tutor.Core.Checks;
+
+/// <summary>The named object exists and partially matches <see cref="Expected"/> (see <see cref="ObjectMatcher"/>).</summary>
+public sealed record MatchCheck(string Title, string? Hint, int Line, ResourceRef Resource, JsonNode Expected)
+    : Check(Title, Hint, Line)
+{
+    // Workloads also read their Pods, so a mismatch such as too few ready replicas can say why.
+    public override IEnumerable<ResourceKind> Reads =>
+        WellKnownKinds.PodOwners.Contains(Resource.Kind.Kind) ? [Resource.Kind, WellKnownKinds.Pod] : [Resource.Kind];
+}
