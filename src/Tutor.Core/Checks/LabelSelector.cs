@@ -92,6 +92,9 @@ public sealed partial class LabelSelector
         return new LabelSelector(requirements);
     }
 
+    /// <summary>The selector of an object: a Service's <c>spec.selector</c> map or a workload's <c>spec.selector</c>.</summary>
+    public static LabelSelector? Of(JsonNode? obj) => FromJson(JsonText.Get(obj, "spec", "selector"));
+
     // Commas separate terms except inside the parentheses of a set.
     private static List<string> SplitTerms(string text, out string? error)
     {
