@@ -71,7 +71,7 @@ public static class CheckEvaluator
         if (check.Bounds.Accepts(counted.Count))
             return CheckVerdict.Pass($"{counted.Count} {(counted.Count == 1 ? check.Kind.Kind : plural)}{picked}{matching}");
 
-        var message = $"expected {check.Bounds.Describe()} {plural}{picked}{matching}, found {counted.Count}";
+        var message = $"expected {check.Bounds.Describe()} {(check.Bounds.Reference == 1 ? check.Kind.Kind : plural)}{picked}{matching}, found {counted.Count}";
         // Say why the first selected-but-not-counted object falls short: that is the one to fix.
         if (check.Match is not null && selected.Except(counted).FirstOrDefault() is { } first &&
             ObjectMatcher.FirstMismatch(check.Match, first) is { } shortfall)
@@ -168,7 +168,7 @@ public static class CheckEvaluator
             return CheckVerdict.Pass($"{label} has {ready} ready {noun}");
         var notReadyText = notReady > 0 ? $" ({notReady} not ready)" : "";
         return CheckVerdict.Fail(
-            $"expected {check.Bounds.Describe()} ready endpoints for {label}, found {ready}{notReadyText}",
+            $"expected {check.Bounds.Describe()} ready {(check.Bounds.Reference == 1 ? "endpoint" : "endpoints")} for {label}, found {ready}{notReadyText}",
             PodDiagnosis.ForObject(service, snapshot.List(WellKnownKinds.Pod)));
     }
 
@@ -189,7 +189,7 @@ public static class CheckEvaluator
         if (picked == 0 && check.Target == WellKnownKinds.Pod)
             diagnosis = PodDiagnosis.NoPodMatches(selector, targets);
         return CheckVerdict.Fail(
-            $"expected {label} to select {check.Bounds.Describe()} {Plural(check.Target.Kind)}, its selector {selector} selects {picked}",
+            $"expected {label} to select {check.Bounds.Describe()} {(check.Bounds.Reference == 1 ? check.Target.Kind : Plural(check.Target.Kind))}, its selector {selector} selects {picked}",
             diagnosis);
     }
 

@@ -66,6 +66,9 @@ public static partial class CheckParser
     {
         public bool Failed { get; private set; }
 
+        // Keys a typo was taken for: their absence is already explained, so it is not reported again.
+        private readonly HashSet<string> _suggested = [];
+
         private void Error(YamlNode node, string message)
         {
             Failed = true;
@@ -85,7 +88,10 @@ public static partial class CheckParser
 
             string? title = null;
             if (!entries.TryGetValue("title", out var titleEntry))
-                Error(item, "check has no title (say what it proves, as the learner will read it)");
+            {
+                if (!_suggested.Contains("title"))
+                    Error(item, "check has no title (say what it proves, as the learner will read it)");
+            }
             else if (!YamlJson.TryString(titleEntry.Value, out title) || string.IsNullOrWhiteSpace(title))
                 Error(titleEntry.Value, $"title must be text, found {YamlJson.Describe(titleEntry.Value)}");
             var named = title is null ? "check" : $"check \"{title}\"";
@@ -100,6 +106,8 @@ public static partial class CheckParser
             var forms = Forms.Where(entries.ContainsKey).ToList();
             if (forms.Count == 0)
             {
+                if (Forms.Any(_suggested.Contains))
+                    return null;
                 Error(item, $"{named} has no form; give exactly one of {string.Join(", ", Forms)}");
                 return null;
             }
@@ -121,7 +129,7 @@ public static partial class CheckParser
                 else
                     resource = ReadNamedResource(resourceEntry.Value);
             }
-            else if (NeedResource.Contains(form))
+            else if (NeedResource.Contains(form) && !_suggested.Contains("resource"))
             {
                 Error(formKey, $"{form} needs a resource: `<apiVersion> <Kind> <name>`, e.g. `apps/v1 Deployment vote`");
             }
@@ -299,6 +307,8 @@ public static partial class CheckParser
                     continue;
                 }
                 var nearest = NameSuggester.Nearest(name, known);
+                if (nearest is not null)
+                    _suggested.Add(nearest);
                 Error(key, nearest is null
                     ? $"unknown key \"{name}\" in {where} (known keys: {string.Join(", ", known)})"
                     : $"unknown key \"{name}\" in {where}; did you mean \"{nearest}\"?");

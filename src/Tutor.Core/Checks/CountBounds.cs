@@ -11,6 +11,9 @@ public sealed record CountBounds(int? Min, int? Max, int? Exactly)
         (Min is not { } min || count >= min) &&
         (Max is not { } max || count <= max);
 
+    /// <summary>The number the bounds are phrased around, to choose "1 Pod" or "3 Pods" in a message.</summary>
+    public int Reference => Exactly ?? Min ?? Max ?? 0;
+
     /// <summary>The bounds in words: "at least 3", "exactly 1", "between 1 and 3", "at most 0".</summary>
     public string Describe() => (Exactly, Min, Max) switch
     {
