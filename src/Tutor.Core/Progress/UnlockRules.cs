@@ -1,0 +1,90 @@
+using Tutor.Core.Catalogue;
+
+namespace Tutor.Core.Progress;
+
+/// <summary>
+/// What a learner may open: the first lesson always; a lesson once the previous one in catalogue order
+/// is complete; a step once the step before it passed. Pure functions of progress and catalogue.
+/// </summary>
+public static class UnlockRules
+{
+    public static bool IsLessonComplete(LearnerProgress progress, Lesson lesson) =>
+        lesson.Steps.All(s => progress.IsPassed(lesson.Id, s.Number));
+
+    public static bool IsLessonUnlocked(LearnerProgress progress, Catalogue.Catalogue catalogue, string lessonId)
+    {
+        var index = IndexOf(catalogue, lessonId);
+        if (index < 0)
+            return false;
+        if (index == 0)
+            return true;
+        // A lesson already started stays open, so inserting a new lesson before it does not lock a learner out.
+        return IsLessonComplete(progress, catalogue.Lessons[index - 1]) || progress.PassedSteps(lessonId).Count > 0;
+    }
+
+    public static bool IsStepUnlocked(LearnerProgress progress, Catalogue.Catalogue catalogue, string lessonId, int step)
+    {
+        if (!IsLessonUnlocked(progress, catalogue, lessonId))
+            return false;
+        var steps = catalogue.Find(lessonId)!.Steps;
+        var index = steps.ToList().FindIndex(s => s.Number == step);
+        if (index < 0)
+            return false;
+        return index == 0 || progress.IsPassed(lessonId, steps[index - 1].Number) || progress.IsPassed(lessonId, step);
+    }
+
+    public static LessonState StateOf(LearnerProgress progress, Catalogue.Catalogue catalogue, string lessonId)
+    {
+        var lesson = catalogue.Find(lessonId);
+        if (lesson is null || !IsLessonUnlocked(progress, catalogue, lessonId))
+            return LessonState.Locked;
+        if (IsLessonComplete(progress, lesson))
+            return LessonState.Complete;
+        return progress.PassedSteps(lessonId).Count > 0 ? LessonState.InProgress : LessonState.Open;
+    }
+
+    /// <summary>
+    /// Where the learner resumes: their remembered position while it is still open; otherwise the first
+    /// step not passed of the first open, unfinished lesson; when everything is done, the last step.
+    /// Null only for an empty catalogue.
+    /// </summary>
+    public static StepPosition? CurrentStep(LearnerProgress progress, Catalogue.Catalogue catalogue)
+    {
+        if (progress.CurrentLessonId is { } id && IsStepUnlocked(progress, catalogue, id, progress.CurrentStep))
+            return new StepPosition(id, progress.CurrentStep);
+
+        foreach (var lesson in catalogue.Lessons)
+        {
+            if (!IsLessonUnlocked(progress, catalogue, lesson.Id))
+                break;
+            var next = lesson.Steps.FirstOrDefault(s => !progress.IsPassed(lesson.Id, s.Number));
+            if (next is not null)
+                return new StepPosition(lesson.Id, next.Number);
+        }
+
+        var last = catalogue.Lessons.LastOrDefault(l => l.Steps.Count > 0);
+        return last is null ? null : new StepPosition(last.Id, last.Steps[^1].Number);
+    }
+
+    /// <summary>The step after a position in catalogue order (next step, or the first step of the next lesson); null at the end.</summary>
+    public static StepPosition? After(Catalogue.Catalogue catalogue, StepPosition position)
+    {
+        var index = IndexOf(catalogue, position.LessonId);
+        if (index < 0)
+            return null;
+        var steps = catalogue.Lessons[index].Steps;
+        var stepIndex = steps.ToList().FindIndex(s => s.Number == position.Step);
+        if (stepIndex >= 0 && stepIndex + 1 < steps.Count)
+            return new StepPosition(position.LessonId, steps[stepIndex + 1].Number);
+        return catalogue.Lessons.Skip(index + 1).Where(l => l.Steps.Count > 0)
+            .Select(l => new StepPosition(l.Id, l.Steps[0].Number)).FirstOrDefault();
+    }
+
+    private static int IndexOf(Catalogue.Catalogue catalogue, string lessonId)
+    {
+        for (var i = 0; i < catalogue.Lessons.Count; i++)
+            if (catalogue.Lessons[i].Id == lessonId)
+                return i;
+        return -1;
+    }
+}
