@@ -55,8 +55,9 @@ public static class CheckEvaluator
         var failure = ObjectMatcher.FirstMismatch(check.Expected, obj);
         if (failure is null)
             return CheckVerdict.Pass(MatchedFacts(label, check.Expected, obj));
-        var diagnosis = WellKnownKinds.PodOwners.Contains(check.Resource.Kind.Kind)
-            ? PodDiagnosis.ForObject(obj, snapshot.List(WellKnownKinds.Pod))
+        // A Pod explains itself; a workload or Service through the Pods its selector picks.
+        var diagnosis = check.Resource.Kind == WellKnownKinds.Pod ? PodDiagnosis.ExplainPod(obj)
+            : WellKnownKinds.PodOwners.Contains(check.Resource.Kind.Kind) ? PodDiagnosis.ForObject(obj, snapshot.List(WellKnownKinds.Pod))
             : null;
         return CheckVerdict.Fail(failure.Message, diagnosis);
     }
