@@ -18,6 +18,8 @@ internal static partial class JsonSourceParser
 {
     public static JsonSourceNode Parse(string text)
     {
+        if (string.IsNullOrWhiteSpace(text.TrimStart('\uFEFF')))
+            throw new JsonSourceException(1, "the file is empty; expected a JSON object");
         var bytes = Encoding.UTF8.GetBytes(text);
         var start = bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
         var newlines = new List<long>();
@@ -27,8 +29,7 @@ internal static partial class JsonSourceParser
         var reader = new Utf8JsonReader(bytes.AsSpan(start), new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
         try
         {
-            if (!reader.Read())
-                throw new JsonSourceException(1, "the file is empty; expected a JSON object");
+            reader.Read();
             var root = ReadValue(ref reader, newlines, start);
             // Reading past the single root value makes the reader reject trailing content.
             while (reader.Read()) { }
