@@ -16,7 +16,7 @@ internal static partial class YamlScalars
 
     public static ScalarType TypeOf(YamlScalarNode scalar)
     {
-        if (scalar.Style != ScalarStyle.Plain || scalar.Tag.Value == "tag:yaml.org,2002:str")
+        if (scalar.Style != ScalarStyle.Plain || (!scalar.Tag.IsEmpty && !scalar.Tag.IsNonSpecific && scalar.Tag.Value == "tag:yaml.org,2002:str"))
             return ScalarType.String;
         var value = scalar.Value ?? "";
         if (value is "" or "~" or "null" or "Null" or "NULL") return ScalarType.Null;
