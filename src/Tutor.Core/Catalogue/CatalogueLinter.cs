@@ -98,7 +98,7 @@ public static class CatalogueLinter
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // A parser failure must not stop the lint of every other file.
-            diagnostics.Add(new Diagnostic(step.Checks, 0, $"could not read checks: {ex.Message}"));
+            diagnostics.Add(new Diagnostic(CatalogueLoader.FileName, line, $"checks file of {stepOwner} could not be read: {step.Checks}: {ex.Message}"));
             return;
         }
         diagnostics.AddRange(result.Errors);

@@ -19,6 +19,11 @@ internal static class KubernetesModelTypes
 
     public static IEnumerable<string> Kinds => Types.Value.Keys.Select(k => k.Kind).Distinct();
 
+    /// <summary>API groups of the built-in kinds ("" for the core group).</summary>
+    public static IEnumerable<string> Groups => Types.Value.Keys.Select(k => GroupOf(k.ApiVersion)).Distinct();
+
+    public static string GroupOf(string apiVersion) => apiVersion.Contains('/') ? apiVersion[..apiVersion.IndexOf('/')] : "";
+
     private static IReadOnlyDictionary<(string, string), Type> Build()
     {
         var map = new Dictionary<(string, string), Type>();

@@ -56,19 +56,33 @@ public static class ManifestReader
         if (apiVersion is null || kind is null) return null;
 
         var modelType = KubernetesModelTypes.Find(apiVersion, kind);
-        if (modelType is null)
+        if (modelType is not null)
+            new ManifestShapeValidator(file, errors).Validate(mapping, modelType, kind);
+        else if (!IsCustomResource(apiVersion))
         {
             var kindLine = (int)Child(mapping, "kind")!.Start.Line;
             var versions = KubernetesModelTypes.ApiVersionsOf(kind);
+            var group = KubernetesModelTypes.GroupOf(apiVersion);
             errors.Add(new Diagnostic(file, kindLine, versions.Count > 0
                 ? $"apiVersion \"{apiVersion}\" does not serve kind {kind} (use {string.Join(" or ", versions)})"
-                : $"unknown kind \"{kind}\"{SpellingSuggestion.Hint(kind, KubernetesModelTypes.Kinds)}"));
+                : KubernetesModelTypes.Groups.Contains(group)
+                    ? $"unknown kind \"{kind}\"{SpellingSuggestion.Hint(kind, KubernetesModelTypes.Kinds)}"
+                    : $"unknown apiVersion \"{apiVersion}\"{SpellingSuggestion.Hint(group, KubernetesModelTypes.Groups.Where(g => g.Length > 0))}"));
             return null;
         }
-
-        new ManifestShapeValidator(file, errors).Validate(mapping, modelType, kind);
         if (string.IsNullOrEmpty(name)) return null;
         return new ManifestObject(new ResourceKind(apiVersion, kind), name, @namespace, YamlScalars.ToJsonObject(mapping), file, line);
+    }
+
+    // Kinds of add-ons (flux's GitRepository, …) live in groups of their own, named like a domain.
+    // Their fields cannot be checked here; a group that looks like a misspelt built-in one is an error.
+    private static bool IsCustomResource(string apiVersion)
+    {
+        var group = KubernetesModelTypes.GroupOf(apiVersion);
+        return group.Contains('.') &&
+               !KubernetesModelTypes.Groups.Contains(group) &&
+               !group.EndsWith(".k8s.io", StringComparison.Ordinal) &&
+               SpellingSuggestion.Closest(group, KubernetesModelTypes.Groups) is null;
     }
 
     private static string? TopString(YamlMappingNode mapping, string field, string file, List<Diagnostic> errors)

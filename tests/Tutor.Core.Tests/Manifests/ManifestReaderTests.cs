@@ -301,4 +301,38 @@ public class ManifestReaderTests
     {
         ManifestReader.Read("- apiVersion: v1\n", File).Errors.Should().ContainSingle().Which.Message.Should().Contain("found a list");
     }
+
+    [Fact]
+    public void Add_on_kinds_in_their_own_api_group_are_accepted_without_field_checks()
+    {
+        var yaml = "apiVersion: source.toolkit.fluxcd.io/v1\nkind: GitRepository\nmetadata:\n  name: app\nspec:\n  url: https://example.org/app.git\n  interval: 1m\n";
+
+        var result = ManifestReader.Read(yaml, File);
+
+        result.Errors.Should().BeEmpty();
+        result.Objects.Should().ContainSingle().Which.Kind.ToString().Should().Be("source.toolkit.fluxcd.io/v1 GitRepository");
+    }
+
+    [Theory]
+    [InlineData("networking.k8s.oi/v1", "Ingress", "apiVersion \"networking.k8s.oi/v1\" does not serve kind Ingress (use networking.k8s.io/v1)")]
+    [InlineData("networking.k8s.oi/v1", "Widget", "unknown apiVersion \"networking.k8s.oi/v1\" (did you mean \"networking.k8s.io\"?)")]
+    [InlineData("app/v1", "Deployment", "apiVersion \"app/v1\" does not serve kind Deployment (use apps/v1)")]
+    [InlineData("apps/v1", "Deployments", "unknown kind \"Deployments\" (did you mean \"Deployment\"?)")]
+    public void Misspelt_built_in_api_groups_and_kinds_are_errors(string apiVersion, string kind, string message)
+    {
+        var yaml = $"apiVersion: {apiVersion}\nkind: {kind}\nmetadata:\n  name: x\n";
+
+        ManifestReader.Read(yaml, File).Errors.Should().ContainSingle().Which.Message.Should().Be(message);
+    }
+
+    [Fact]
+    public void An_explicit_string_tag_keeps_a_number_a_string()
+    {
+        var yaml = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndata:\n  port: !!str 8080\n";
+
+        var result = ManifestReader.Read(yaml, File);
+
+        result.Errors.Should().BeEmpty();
+        result.Objects[0].Body["data"]!["port"]!.GetValueKind().Should().Be(JsonValueKind.String);
+    }
 }
