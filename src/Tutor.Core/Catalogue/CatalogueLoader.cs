@@ -142,9 +142,10 @@ public static class CatalogueLoader
         {
             if (stepArray.Items.Count == 0)
                 fields.Fail(stepArray.Line, $"{owner} has no steps; a lesson needs at least one");
-            foreach (var stepNode in stepArray.Items)
+            for (var index = 0; index < stepArray.Items.Count; index++)
             {
-                var number = steps.Count + 1;
+                var stepNode = stepArray.Items[index];
+                var number = index + 1;
                 if (!IsObject(stepNode, $"step {number} of {owner}", diagnostics))
                 {
                     stepsComplete = false;

@@ -53,6 +53,9 @@ public static class ManifestReader
             if (string.IsNullOrEmpty(name))
                 errors.Add(new Diagnostic(file, (int)metadata.Start.Line, "missing required field \"metadata.name\""));
         }
+        else if (apiVersion is null || kind is null)
+            // With a known kind the shape check reports this; without one nothing else would.
+            errors.Add(new Diagnostic(file, (int)metadata.Start.Line, "field \"metadata\" must be a map with \"name\""));
         if (apiVersion is null || kind is null) return null;
 
         var modelType = KubernetesModelTypes.Find(apiVersion, kind);

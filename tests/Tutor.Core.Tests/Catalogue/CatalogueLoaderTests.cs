@@ -194,4 +194,17 @@ public class CatalogueLoaderTests
         result.Ok.Should().BeTrue();
         result.Catalogue!.PathOf("lessons/120-deployments.md").Should().Be(Path.Combine(temp.Root, "lessons", "120-deployments.md"));
     }
+
+    [Fact]
+    public void Steps_are_numbered_by_their_place_in_the_file_even_after_a_broken_one()
+    {
+        var json = Replace(SampleCatalogue.Json, "\"title\": \"Replace the Pod with a Deployment\",", "\"title\": 1,");
+        json = Replace(json, "\"section\": \"Step 2 — Scale to three\",", "\"section\": \"Step 2 — Scale to three\", \"solutoin\": \"x.yaml\",");
+
+        var result = Parse(json);
+
+        result.Diagnostics.Select(d => d.Message).Should().Equal(
+            "field \"title\" must be a string, found number",
+            "unknown field \"solutoin\" in step 2 of lesson \"120\" (did you mean \"solution\"?)");
+    }
 }

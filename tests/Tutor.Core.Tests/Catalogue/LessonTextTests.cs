@@ -117,4 +117,14 @@ public class LessonTextTests
         text.Headings.Should().HaveCount(2);
         text.Sections[0].Commands[0].Text.Should().Be("kubectl delete pod vote");
     }
+
+    [Fact]
+    public void Commands_inside_lists_belong_to_their_section_and_other_languages_are_ignored()
+    {
+        var markdown = "## Try it\n\n1. Look:\n\n   ```Bash title=\"look\"\n   kubectl get pods\n   ```\n\n2. Read:\n\n   ```yaml\n   kind: Pod\n   ```\n\n    indented code is not a command\n";
+
+        var section = LessonText.Parse(markdown).Sections.Should().ContainSingle().Subject;
+
+        section.Commands.Should().ContainSingle().Which.Should().Be(new LessonCommand("kubectl get pods", "bash", 5));
+    }
 }

@@ -335,4 +335,14 @@ public class ManifestReaderTests
         result.Errors.Should().BeEmpty();
         result.Objects[0].Body["data"]!["port"]!.GetValueKind().Should().Be(JsonValueKind.String);
     }
+
+    [Fact]
+    public void Metadata_that_is_not_a_map_is_reported_once()
+    {
+        ManifestReader.Read("apiVersion: v1\nkind: ConfigMap\nmetadata: settings\n", File).Errors.Select(e => e.ToString()).Should().Equal(
+            "manifests/x.yaml:3: field \"metadata\" must be a map, found string \"settings\"");
+        ManifestReader.Read("kind: ConfigMap\nmetadata: settings\n", File).Errors.Select(e => e.ToString()).Should().Equal(
+            "manifests/x.yaml:1: missing required field \"apiVersion\"",
+            "manifests/x.yaml:2: field \"metadata\" must be a map with \"name\"");
+    }
 }
