@@ -46,6 +46,8 @@ public static class CatalogueLinter
         foreach (var step in lesson.Steps)
         {
             var stepOwner = $"step {step.Number} of {owner}";
+            if (text is not null && text.Sections.Where(s => s.Heading == step.Section.Trim()).Skip(1).FirstOrDefault() is { } repeated)
+                diagnostics.Add(new Diagnostic(lesson.Text, repeated.Line, $"heading \"{repeated.Heading}\" appears more than once, so step {step.Number} of {owner} cannot tell which section is its own"));
             if (text is not null && text.Section(step.Section) is null)
             {
                 var available = text.Headings.Count == 0
@@ -76,8 +78,12 @@ public static class CatalogueLinter
             // Manifests are applied into the learner's namespace; naming another one would reach outside it.
             if (item.Namespace is { } ns && ns != LearnerNamespace)
                 diagnostics.Add(new Diagnostic(path, item.Line, $"{item.Kind.Kind} \"{item.Name}\" names namespace \"{ns}\"; manifests never name a namespace (Tutor applies them into the learner's)"));
-            if (item.Kind.Kind == "Namespace" && item.Name != LearnerNamespace && !lesson.Requires.ClusterWide)
+            // The learner's own Namespace is the one cluster-scoped object every lesson may write.
+            if (lesson.Requires.ClusterWide || !ClusterScopedKinds.Contains(item.Kind.Kind)) continue;
+            if (item.Kind.Kind == "Namespace" && item.Name != LearnerNamespace)
                 diagnostics.Add(new Diagnostic(path, item.Line, $"Namespace \"{item.Name}\" is not the learner's (\"{LearnerNamespace}\"); creating other namespaces needs \"requires\": {{ \"clusterWide\": true }} in lesson \"{lesson.Id}\""));
+            else if (item.Kind.Kind != "Namespace")
+                diagnostics.Add(new Diagnostic(path, item.Line, $"{item.Kind.Kind} \"{item.Name}\" is cluster-scoped; lesson \"{lesson.Id}\" needs \"requires\": {{ \"clusterWide\": true }} to create it"));
         }
     }
 

@@ -160,4 +160,23 @@ public class CatalogueLinterTests : IDisposable
 
         Lint().Should().ContainSingle().Which.Line.Should().Be(6);
     }
+
+    [Fact]
+    public void Cluster_scoped_objects_need_cluster_wide_rights()
+    {
+        _catalogue.With("manifests/120-deployments/step-1.solution.yaml",
+            Deployment + "\n---\napiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: reader\nrules: []\n");
+
+        Lint().Should().ContainSingle().Which.Should().Be(new Diagnostic("manifests/120-deployments/step-1.solution.yaml", Deployment.Split('\n').Length + 2,
+            "ClusterRole \"reader\" is cluster-scoped; lesson \"120\" needs \"requires\": { \"clusterWide\": true } to create it"));
+    }
+
+    [Fact]
+    public void A_step_heading_written_twice_is_ambiguous()
+    {
+        _catalogue.With("lessons/210-quotas.md", "# Quotas\n\n## Step 1 — Look\n\nOnce.\n\n## Step 1 — Look\n\nTwice.\n");
+
+        Lint().Should().ContainSingle().Which.Should().Be(new Diagnostic("lessons/210-quotas.md", 7,
+            "heading \"Step 1 — Look\" appears more than once, so step 1 of lesson \"210\" cannot tell which section is its own"));
+    }
 }
