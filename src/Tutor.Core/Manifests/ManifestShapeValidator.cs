@@ -101,6 +101,11 @@ internal sealed class ManifestShapeValidator(string file, List<Diagnostic> diagn
         if (!ExpectScalar(node, path, "a string")) return false;
         var scalar = (YamlScalarNode)node;
         var type = TypeOf(scalar);
+        if (type is ScalarType.String && IsYaml11Boolean(scalar))
+        {
+            Error(node, $"field \"{path}\": kubectl reads a plain {scalar.Value} as a boolean; put it in quotes: \"{scalar.Value}\"");
+            return false;
+        }
         if (type is ScalarType.String) return true;
         Error(node, $"field \"{path}\" must be a string, found {Describe(type)} {scalar.Value} (put it in quotes: \"{scalar.Value}\")");
         return false;

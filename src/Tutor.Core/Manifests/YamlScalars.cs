@@ -26,6 +26,14 @@ internal static partial class YamlScalars
         return ScalarType.String;
     }
 
+    /// <summary>
+    /// Plain words that YAML 1.1 (and so kubectl) reads as booleans although YAML 1.2 reads them as
+    /// strings; in a string field they work with one client and fail with the other.
+    /// </summary>
+    public static bool IsYaml11Boolean(YamlScalarNode scalar) =>
+        TypeOf(scalar) == ScalarType.String && scalar.Style == ScalarStyle.Plain &&
+        (scalar.Value ?? "").ToLowerInvariant() is "y" or "n" or "yes" or "no" or "on" or "off";
+
     public static bool IsNull(YamlNode node) => node is YamlScalarNode scalar && TypeOf(scalar) == ScalarType.Null;
 
     public static string Describe(ScalarType type) => type switch

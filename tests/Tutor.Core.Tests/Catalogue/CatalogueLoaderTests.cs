@@ -207,4 +207,14 @@ public class CatalogueLoaderTests
             "field \"title\" must be a string, found number",
             "unknown field \"solutoin\" in step 2 of lesson \"120\" (did you mean \"solution\"?)");
     }
+
+    [Fact]
+    public void A_byte_order_mark_does_not_shift_lines()
+    {
+        var json = Replace(SampleCatalogue.Json, "\"minutes\": 15,", "\"minutes\": null,");
+
+        var result = Parse("\uFEFF" + json);
+
+        result.Diagnostics.Should().ContainSingle().Which.Line.Should().Be(SourceText.LineOf(json, "\"minutes\": null"));
+    }
 }

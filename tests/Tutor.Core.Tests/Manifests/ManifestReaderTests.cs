@@ -345,4 +345,20 @@ public class ManifestReaderTests
             "manifests/x.yaml:1: missing required field \"apiVersion\"",
             "manifests/x.yaml:2: field \"metadata\" must be a map with \"name\"");
     }
+
+    [Theory]
+    [InlineData("yes", false)]
+    [InlineData("Off", false)]
+    [InlineData("\"yes\"", true)]
+    [InlineData("yesterday", true)]
+    public void Words_kubectl_reads_as_booleans_must_be_quoted_in_string_fields(string value, bool ok)
+    {
+        var yaml = $"apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndata:\n  enabled: {value}\n";
+
+        var result = ManifestReader.Read(yaml, File);
+
+        result.Ok.Should().Be(ok);
+        if (!ok) result.Errors.Should().ContainSingle().Which.Should().Be(new Diagnostic(File, 6,
+            $"field \"data.enabled\": kubectl reads a plain {value} as a boolean; put it in quotes: \"{value}\""));
+    }
 }
