@@ -9,4 +9,8 @@ public sealed record Lesson(
     string Text,
     LessonRequirements Requires,
     IReadOnlyList<string> Setup,
-    IReadOnlyList<LessonStep> Steps);
+    IReadOnlyList<LessonStep> Steps)
+{
+    /// <summary>Where the lesson was written in lessons.json (<see cref="SourceLines.None"/> when built in code).</summary>
+    public SourceLines Source { get; init; } = SourceLines.None;
+}

@@ -12,4 +12,8 @@ public sealed record LessonStep(
     string? Manifest,
     string? Solution,
     string Checks,
-    IReadOnlyList<string> Hints);
+    IReadOnlyList<string> Hints)
+{
+    /// <summary>Where the step was written in lessons.json (<see cref="SourceLines.None"/> when built in code).</summary>
+    public SourceLines Source { get; init; } = SourceLines.None;
+}
