@@ -24,7 +24,7 @@ public sealed class CheckPanel : FrameView
     public void Update(TutorState state)
     {
         _state = state;
-        Title = CheckPanelText.Title(state);
+        Title = _text.Title(state);
         SetNeedsLayout();
         _lines.SetNeedsDraw();
     }

@@ -14,11 +14,11 @@ public sealed class CheckPanelText(GlyphSet glyphs, bool words)
         if (connection.State == ConnectionState.Lost)
         {
             var reason = string.IsNullOrWhiteSpace(connection.Reason) ? "" : $": {connection.Reason}";
-            Add(lines, $"{glyphs.Lost} Connection lost{reason} — results below may be stale.", PanelLineKind.Warning, width, 2);
+            Add(lines, $"{glyphs.Lost} Connection lost{reason} {glyphs.Dash} results below may be stale.", PanelLineKind.Warning, width, 2);
         }
         else if (connection.State == ConnectionState.Connecting)
         {
-            Add(lines, $"{glyphs.Connecting} Connecting to {connection.Context}…", PanelLineKind.Warning, width, 2);
+            Add(lines, $"{glyphs.Connecting} Connecting to {connection.Context}{glyphs.Ellipsis}", PanelLineKind.Warning, width, 2);
         }
 
         if (state.Step is null)
@@ -55,11 +55,11 @@ public sealed class CheckPanelText(GlyphSet glyphs, bool words)
             _ => words ? $"{glyphs.Fail} FAIL" : glyphs.Fail,
         };
         var reason = check.Verdict is null ? "not checked yet" : check.Verdict.Message;
-        return string.IsNullOrWhiteSpace(reason) ? $"{prefix} {check.Title}" : $"{prefix} {check.Title} — {reason}";
+        return string.IsNullOrWhiteSpace(reason) ? $"{prefix} {check.Title}" : $"{prefix} {check.Title} {glyphs.Dash} {reason}";
     }
 
     /// <summary>The panel's frame title, e.g. "Checks 2/3 passing".</summary>
-    public static string Title(TutorState state)
+    public string Title(TutorState state)
     {
         if (state.Checks.Count == 0)
         {
@@ -67,7 +67,7 @@ public sealed class CheckPanelText(GlyphSet glyphs, bool words)
         }
 
         var passed = state.Checks.Count(c => c.Verdict?.Passed == true);
-        return passed == state.Checks.Count ? $"Checks {passed}/{state.Checks.Count} — all pass" : $"Checks {passed}/{state.Checks.Count} passing";
+        return passed == state.Checks.Count ? $"Checks {passed}/{state.Checks.Count} {glyphs.Dash} all pass" : $"Checks {passed}/{state.Checks.Count} passing";
     }
 
     private static PanelLineKind KindOf(CheckResult check) => check.Verdict switch

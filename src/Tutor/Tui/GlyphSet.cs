@@ -17,19 +17,25 @@ public sealed record GlyphSet(
     string Connecting,
     string Lost,
     string Diagnosis,
-    string Separator)
+    string Separator,
+    string Expanded,
+    string Collapsed,
+    string Dash,
+    string Ellipsis)
 {
     public static readonly GlyphSet Unicode = new(
         Done: "✓", Current: "▶", Open: "·", Locked: "⊘",
         Pass: "✓", Fail: "✗", Pending: "…",
         Connected: "●", Connecting: "◌", Lost: "○",
-        Diagnosis: "↳", Separator: "·");
+        Diagnosis: "↳", Separator: "·",
+        Expanded: "▾", Collapsed: "▸", Dash: "—", Ellipsis: "…");
 
     public static readonly GlyphSet Ascii = new(
         Done: "+", Current: ">", Open: "-", Locked: "#",
         Pass: "+", Fail: "x", Pending: "?",
         Connected: "*", Connecting: "~", Lost: "!",
-        Diagnosis: "->", Separator: "|");
+        Diagnosis: "->", Separator: "|",
+        Expanded: "-", Collapsed: "+", Dash: "-", Ellipsis: "...");
 
     public string MarkOf(LessonMark mark) => mark switch
     {

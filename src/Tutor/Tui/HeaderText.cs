@@ -13,7 +13,7 @@ public static class HeaderText
     public static string Connection(ConnectionStatus status, GlyphSet glyphs) => status.State switch
     {
         ConnectionState.Connected => $"{glyphs.Connected} connected",
-        ConnectionState.Connecting => $"{glyphs.Connecting} connecting…",
+        ConnectionState.Connecting => $"{glyphs.Connecting} connecting{glyphs.Ellipsis}",
         _ => string.IsNullOrWhiteSpace(status.Reason)
             ? $"{glyphs.Lost} connection lost"
             : $"{glyphs.Lost} connection lost: {status.Reason}",

@@ -1,3 +1,4 @@
+using System.Text;
 using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
@@ -13,6 +14,7 @@ public sealed class LessonTreeView : FrameView
     private TutorState? _state;
     private Catalogue? _catalogue;
     private string? _shownLesson;
+    private LessonTreeNode? _reveal;
 
     public LessonTreeView(GlyphSet glyphs)
     {
@@ -27,6 +29,12 @@ public sealed class LessonTreeView : FrameView
             AllowLetterBasedNavigation = false,
             TreeBuilder = new DelegateTreeBuilder<LessonTreeNode>(node => node.Children, node => node.Children.Count > 0),
             AspectGetter = TextOf,
+            Style = new TreeStyle
+            {
+                ShowBranchLines = false,
+                CollapseableSymbol = Rune.GetRuneAt(glyphs.Expanded, 0),
+                ExpandableSymbol = Rune.GetRuneAt(glyphs.Collapsed, 0),
+            },
         };
 
         // Vim-style movement, as in k9s and less.
@@ -41,6 +49,16 @@ public sealed class LessonTreeView : FrameView
             }
         };
         Add(_tree);
+
+        // Scrolling a node into view needs the tree's real height, known only after layout.
+        SubViewsLaidOut += (_, _) =>
+        {
+            if (_reveal is { } node && _tree.Viewport.Height > 0)
+            {
+                _reveal = null;
+                _tree.EnsureVisible(node);
+            }
+        };
     }
 
     /// <summary>Raised when the learner opens a lesson (locked or not: the window decides what to say).</summary>
@@ -69,7 +87,7 @@ public sealed class LessonTreeView : FrameView
             if (node is not null)
             {
                 _tree.SelectedObject = node;
-                _tree.EnsureVisible(node);
+                _reveal = node;
             }
         }
 

@@ -51,7 +51,7 @@ public sealed class MainWindow : Window
 
         _checks = new CheckPanel(_glyphs, colors) { X = Pos.Right(_lessons), Width = Dim.Fill() };
         _hints = new HintPanel(colors) { X = Pos.Right(_lessons), Width = Dim.Fill() };
-        _step = new StepView(colors)
+        _step = new StepView(_glyphs, colors)
         {
             X = Pos.Right(_lessons),
             Y = 0,
@@ -63,9 +63,9 @@ public sealed class MainWindow : Window
         _hints.Y = Pos.Bottom(_checks);
         _hints.Height = Dim.Func(_ => HintsHeight());
 
-        _status = new StatusLine { X = 0, Y = Pos.AnchorEnd(2) };
+        _status = new StatusLine(_glyphs) { X = 0, Y = Pos.AnchorEnd(2) };
 
-        Add(_lessons, _step, _checks, _hints, _status, KeyBar.Create(Execute));
+        Add(_lessons, _step, _checks, _hints, _status, new KeyBar(Execute) { X = 0, Y = Pos.AnchorEnd(1) });
 
         _state = engine.State;
         Render(_state);

@@ -11,8 +11,11 @@ public sealed class StatusLine : View
     private readonly Label _message;
     private string? _lastEngineMessage;
 
-    public StatusLine()
+    private readonly GlyphSet _glyphs;
+
+    public StatusLine(GlyphSet glyphs)
     {
+        _glyphs = glyphs;
         Height = 1;
         Width = Dim.Fill();
         CanFocus = false;
@@ -29,7 +32,7 @@ public sealed class StatusLine : View
     public void Update(TutorState state)
     {
         _bar.Fraction = (float)state.Progress.Fraction;
-        _progress.Text = ProgressText.Format(state.Progress);
+        _progress.Text = ProgressText.Format(state.Progress, _glyphs);
 
         // The engine's message shows when it changes; a message of the window's own stays until then.
         if (state.Busy is { } busy)

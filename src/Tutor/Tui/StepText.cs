@@ -4,7 +4,7 @@ namespace Tutor.Tui;
 public static class StepText
 {
     /// <summary>"120 · Deployments — step 2/3".</summary>
-    public static string FrameTitle(TutorState state)
+    public static string FrameTitle(TutorState state, GlyphSet glyphs)
     {
         if (state.Step is not { } step)
         {
@@ -12,9 +12,9 @@ public static class StepText
         }
 
         var title = state.Catalogue.Find(step.LessonId)?.Title;
-        var lesson = title is null ? step.LessonId : $"{step.LessonId} · {title}";
-        var done = step.Done ? " ✓" : "";
-        return $"{lesson} — step {step.Number}/{step.Count}{done}";
+        var lesson = title is null ? step.LessonId : $"{step.LessonId} {glyphs.Separator} {title}";
+        var done = step.Done ? $" {glyphs.Done}" : "";
+        return $"{lesson} {glyphs.Dash} step {step.Number}/{step.Count}{done}";
     }
 
     /// <summary>
@@ -36,7 +36,7 @@ public static class StepText
 
         var fence = Fence(step.ManifestYaml);
         var path = step.ManifestPath is null ? "" : $" `{step.ManifestPath}`";
-        return $"{text}\n\n---\n\n**Manifest**{path} — press **a** to apply it.\n\n{fence}yaml\n{step.ManifestYaml.TrimEnd()}\n{fence}\n";
+        return $"{text}\n\n---\n\n**Manifest**{path}: press **a** to apply it.\n\n{fence}yaml\n{step.ManifestYaml.TrimEnd()}\n{fence}\n";
     }
 
     // A fence must be longer than any run of backticks inside the block, or the YAML would end it early.

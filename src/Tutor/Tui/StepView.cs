@@ -13,8 +13,11 @@ public sealed class StepView : FrameView
     private readonly Markdown _markdown;
     private string? _document;
 
-    public StepView(ColorSchemes colors)
+    private readonly GlyphSet _glyphs;
+
+    public StepView(GlyphSet glyphs, ColorSchemes colors)
     {
+        _glyphs = glyphs;
         Title = "Tutor";
         TabStop = TabBehavior.TabStop;
         _markdown = new Markdown
@@ -31,7 +34,7 @@ public sealed class StepView : FrameView
 
     public void Update(TutorState state)
     {
-        Title = StepText.FrameTitle(state);
+        Title = StepText.FrameTitle(state, _glyphs);
 
         // Setting the text re-renders and scrolls to the top: only do it when the document really changed.
         var document = StepText.Document(state.Step);

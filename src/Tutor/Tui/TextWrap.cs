@@ -9,8 +9,10 @@ public static class TextWrap
         var lines = new List<string>();
         foreach (var paragraph in text.Replace("\r\n", "\n").Split('\n'))
         {
+            // Leading spaces of a paragraph are kept: they indent a line on purpose (a diagnosis under its check).
+            var lead = paragraph[..(paragraph.Length - paragraph.TrimStart(' ').Length)];
             var line = "";
-            var indent = lines.Count == 0 ? "" : new string(' ', hangingIndent);
+            var indent = lines.Count == 0 ? lead : new string(' ', Math.Max(hangingIndent, lead.Length));
             foreach (var word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
                 var candidate = line.Length == 0 ? indent + word : line + " " + word;
