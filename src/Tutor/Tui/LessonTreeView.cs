@@ -94,6 +94,19 @@ public sealed class LessonTreeView : FrameView
         _tree.SetNeedsDraw();
     }
 
+    /// <summary>Columns the pane needs to show every row whole: the longest row, its indent, and the frame.</summary>
+    public int PreferredWidth()
+    {
+        var widest = (_tree.Objects ?? [])
+            .SelectMany(level => level.Children.Select(lesson => TextOf(lesson).Length + LessonIndent).Prepend(TextOf(level).Length + 1))
+            .DefaultIfEmpty(10)
+            .Max();
+        return widest + 2;
+    }
+
+    // Lessons sit under their level's expand symbol; the tree indents them by this many columns.
+    private const int LessonIndent = 3;
+
     private string TextOf(LessonTreeNode node)
     {
         if (node.Level is { } level)

@@ -44,7 +44,8 @@ public sealed class MainWindow : Window
         {
             X = 0,
             Y = 0,
-            Width = Dim.Percent(30),
+            // As wide as the longest lesson title needs, but never more than 40% of the screen.
+            Width = Dim.Func(_ => Math.Clamp(_lessons!.PreferredWidth(), 16, Math.Max(16, Viewport.Width * 40 / 100))),
             Height = Dim.Fill(2),
         };
         _lessons.LessonOpened += OpenLesson;
