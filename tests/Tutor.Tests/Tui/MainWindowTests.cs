@@ -301,4 +301,74 @@ public class MainWindowTests
 
         ui.Engine.Calls.Should().Equal("select 110");
     }
+
+    [Fact]
+    public void The_mouse_wheel_scrolls_the_lesson_text()
+    {
+        var state = SampleState.OnDeployments();
+        var longText = "## Step 2 — Scale to three\n\n" + string.Join("\n\n", Enumerable.Range(1, 40).Select(i => $"Paragraph number {i}."));
+        using var ui = Open(state with { Step = state.Step! with { Markdown = longText } });
+        var row = LineOf(ui.Lines, "Paragraph number 1.");
+        var column = ui.Lines[row].IndexOf("Paragraph", StringComparison.Ordinal);
+
+        for (var i = 0; i < 5; i++)
+        {
+            ui.App.Mouse.RaiseMouseEvent(new Mouse { ScreenPosition = new Point(column, row), Flags = MouseFlags.WheeledDown });
+        }
+
+        ui.Screen.Should().NotContain("Paragraph number 1.");
+        ui.Screen.Should().Contain("Paragraph number 9.");
+    }
+
+    [Fact]
+    public void Busy_and_engine_messages_show_in_the_message_line()
+    {
+        using var ui = Open();
+        var state = ui.Engine.State;
+
+        ui.Engine.Publish(state with { Busy = "applying manifests/120-deployments/step-2.yaml…" });
+        ui.Screen.Should().Contain("applying manifests/120-deployments/step-2.yaml…");
+
+        ui.Engine.Publish(state with { Busy = null, Message = "applied 3 objects" });
+        ui.Screen.Should().Contain("applied 3 objects").And.NotContain("applying");
+    }
+
+    [Fact]
+    public void A_window_message_stays_until_the_engine_says_something_new()
+    {
+        using var ui = Open();
+
+        ui.Press('n');
+        ui.Engine.Publish(ui.Engine.State with { Checks = [] });
+        ui.Screen.Should().Contain("Finish this step first");
+
+        ui.Engine.Publish(ui.Engine.State with { Message = "step 2 passed — step 3 unlocked" });
+        ui.Screen.Should().Contain("step 3 unlocked").And.NotContain("Finish this step first");
+    }
+
+    [Fact]
+    public void Before_any_lesson_is_open_the_screen_says_what_to_do()
+    {
+        using var ui = Open(SampleState.OnDeployments() with { Step = null, Checks = [], Hints = HintState.None });
+
+        ui.Screen.Should().Contain("Welcome to Tutor").And.Contain("Pick a lesson");
+        ui.Press('a');
+        ui.Press('s');
+        ui.Engine.Calls.Should().BeEmpty();
+        ui.Dialogs.Asked.Should().BeEmpty();
+        ui.Screen.Should().Contain("Open a lesson first");
+    }
+
+    [Fact]
+    public void The_tree_follows_the_lesson_the_engine_moved_to()
+    {
+        using var ui = Open();
+        var state = ui.Engine.State;
+
+        ui.Engine.Publish(state with { Step = state.Step! with { LessonId = "101", Number = 1, Count = 1 } });
+        ui.Press(Key.Enter);
+
+        ui.Engine.Calls.Should().Equal("select 101");
+        ui.Screen.Should().Contain("101 · Meet the cluster — step 1/1");
+    }
 }
