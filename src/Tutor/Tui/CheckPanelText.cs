@@ -42,6 +42,12 @@ public sealed class CheckPanelText(GlyphSet glyphs, bool words)
             }
         }
 
+        if (state.Step is { Done: true, NextUnlocked: true } step)
+        {
+            var next = step.Number < step.Count ? $"step {step.Number + 1}" : "the next lesson";
+            Add(lines, $"{glyphs.Pass} Step {step.Number} done {glyphs.Dash} press n for {next}.", PanelLineKind.Pass, width, 2);
+        }
+
         return lines;
     }
 

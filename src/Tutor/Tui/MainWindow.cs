@@ -68,9 +68,10 @@ public sealed class MainWindow : Window
 
         Add(_lessons, _step, _checks, _hints, _status, new KeyBar(Execute) { X = 0, Y = Pos.AnchorEnd(1) });
 
+        // Subscribe before the first read, so a change between the two is not lost.
+        engine.Changed += OnEngineChanged;
         _state = engine.State;
         Render(_state);
-        engine.Changed += OnEngineChanged;
     }
 
     /// <summary>The state last drawn.</summary>

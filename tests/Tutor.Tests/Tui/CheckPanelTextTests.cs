@@ -75,4 +75,15 @@ public class CheckPanelTextTests
         Colour.Title(state with { Checks = [state.Checks[0]] }).Should().Be("Checks 1/1 — all pass");
         Colour.Title(state with { Checks = [] }).Should().Be("Checks");
     }
+
+    [Fact]
+    public void A_done_step_points_to_the_next_one()
+    {
+        var state = SampleState.OnDeployments();
+        var done = state with { Step = state.Step! with { Done = true, NextUnlocked = true } };
+
+        Colour.Lines(done, 80)[^1].Should().Be(new PanelLine("✓ Step 2 done — press n for step 3.", PanelLineKind.Pass));
+        Colour.Lines(done with { Step = done.Step! with { Number = 3 } }, 80)[^1].Text.Should().Contain("press n for the next lesson");
+        Colour.Lines(state, 80).Should().NotContain(l => l.Text.Contains("press n"));
+    }
 }
