@@ -1,0 +1,8 @@
+namespace Tutor.Tui;
+
+public enum ConnectionState
+{
+    Connecting,
+    Connected,
+    Lost,
+}

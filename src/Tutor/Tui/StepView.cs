@@ -1,0 +1,47 @@
+using Terminal.Gui.Drawing;
+using Terminal.Gui.ViewBase;
+using Terminal.Gui.Views;
+
+namespace Tutor.Tui;
+
+/// <summary>
+/// The centre pane: the step's text and manifest, rendered by Terminal.Gui's Markdown view. The frame title says
+/// which lesson and step ("120 · Deployments — step 2/3").
+/// </summary>
+public sealed class StepView : FrameView
+{
+    private readonly Markdown _markdown;
+    private string? _document;
+
+    private readonly GlyphSet _glyphs;
+
+    public StepView(GlyphSet glyphs, ColorSchemes colors)
+    {
+        _glyphs = glyphs;
+        Title = "Tutor";
+        TabStop = TabBehavior.TabStop;
+        _markdown = new Markdown
+        {
+            Width = Dim.Fill(),
+            Height = Dim.Fill(),
+            // Highlighting is colour; under NO_COLOR the code is shown plain.
+            SyntaxHighlighter = colors.Monochrome ? null : new TextMateSyntaxHighlighter(),
+        };
+        Add(_markdown);
+    }
+
+    public string Document => _document ?? "";
+
+    public void Update(TutorState state)
+    {
+        Title = StepText.FrameTitle(state, _glyphs);
+
+        // Setting the text re-renders and scrolls to the top: only do it when the document really changed.
+        var document = StepText.Document(state.Step);
+        if (document != _document)
+        {
+            _document = document;
+            _markdown.Text = document;
+        }
+    }
+}
