@@ -29,6 +29,47 @@ public sealed class ApiResourceCatalog
 
     public static string NotServedMessage(ResourceKind kind) => $"the cluster does not serve {kind.ApiVersion} {kind.Kind}";
 
+    /// <summary>
+    /// Words why a kind is not served, naming the versions of its group that do serve it when there are any
+    /// ("the cluster does not serve apps/v2 Deployment; it serves apps/v1 Deployment").
+    /// </summary>
+    public async Task<string> ExplainNotServedAsync(ResourceKind kind, CancellationToken cancellationToken = default)
+    {
+        var message = NotServedMessage(kind);
+        try
+        {
+            var versions = new List<string>();
+            if (kind.Group.Length == 0)
+            {
+                var core = await _connection.GetJsonAsync("api", "discover the core API versions", cancellationToken).ConfigureAwait(false);
+                versions.AddRange((core["versions"] as System.Text.Json.Nodes.JsonArray ?? []).Select(v => v?.GetValue<string>()).OfType<string>());
+            }
+            else
+            {
+                var groups = await _connection.GetJsonAsync("apis", "discover the API groups", cancellationToken).ConfigureAwait(false);
+                var group = (groups["groups"] as System.Text.Json.Nodes.JsonArray ?? []).FirstOrDefault(g => g?["name"]?.GetValue<string>() == kind.Group);
+                versions.AddRange((group?["versions"] as System.Text.Json.Nodes.JsonArray ?? [])
+                    .Select(v => v?["groupVersion"]?.GetValue<string>()).OfType<string>());
+            }
+
+            var serving = new List<string>();
+            foreach (var version in versions.Where(v => v != kind.ApiVersion))
+            {
+                if (await TryResolveAsync(kind with { ApiVersion = version }, cancellationToken).ConfigureAwait(false) is { } found)
+                {
+                    serving.Add($"{found.Kind.ApiVersion} {found.Kind.Kind}");
+                }
+            }
+
+            return serving.Count == 0 ? message : $"{message}; it serves {string.Join(", ", serving)}";
+        }
+        catch (ClusterException)
+        {
+            // The hint is a courtesy; the plain message is still true.
+            return message;
+        }
+    }
+
     /// <summary>Forgets what was discovered (after installing a CRD, say).</summary>
     public void Invalidate() => _groupVersions.Clear();
 

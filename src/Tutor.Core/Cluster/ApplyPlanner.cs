@@ -17,7 +17,9 @@ public static class ApplyPlanner
 
     private static readonly ResourceKind NamespaceKind = new("v1", "Namespace");
 
-    public static ApplyPlan Plan(IReadOnlyList<ManifestObject> objects, string learnerNamespace, IReadOnlyDictionary<ResourceKind, ApiResource> served)
+    /// <param name="notServedReasons">Optional wording for kinds missing from <paramref name="served"/> (with a hint of the versions that are served).</param>
+    public static ApplyPlan Plan(IReadOnlyList<ManifestObject> objects, string learnerNamespace, IReadOnlyDictionary<ResourceKind, ApiResource> served,
+        IReadOnlyDictionary<ResourceKind, string>? notServedReasons = null)
     {
         var errors = new List<Diagnostic>();
         var namespaces = new List<PlannedObject>();
@@ -27,7 +29,8 @@ public static class ApplyPlanner
         {
             if (!served.TryGetValue(source.Kind, out var resource))
             {
-                errors.Add(new Diagnostic(source.File, source.Line, $"{source.Kind.Kind} \"{source.Name}\": {ApiResourceCatalog.NotServedMessage(source.Kind)}"));
+                var reason = notServedReasons?.GetValueOrDefault(source.Kind) ?? ApiResourceCatalog.NotServedMessage(source.Kind);
+                errors.Add(new Diagnostic(source.File, source.Line, $"{source.Kind.Kind} \"{source.Name}\": {reason}"));
                 continue;
             }
 

@@ -27,6 +27,9 @@ public sealed class ClusterConnection : IDisposable
     /// <summary>The API server URL as the kubeconfig wrote it, for messages.</summary>
     public string Server { get; }
 
+    /// <summary>Longest wait for an ordinary (non-watch) request; a silent host must not hang the learner's screen.</summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Discovery, cached for the life of this connection.</summary>
     public ApiResourceCatalog Resources { get; }
 
@@ -52,12 +55,18 @@ public sealed class ClusterConnection : IDisposable
     {
         HttpResponseMessage response;
         string body;
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(RequestTimeout);
         try
         {
-            response = await SendAsync(HttpMethod.Get, relativePath, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-            body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            response = await SendAsync(HttpMethod.Get, relativePath, HttpCompletionOption.ResponseContentRead, deadline.Token).ConfigureAwait(false);
+            body = await response.Content.ReadAsStringAsync(deadline.Token).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new ClusterException(ClusterFailure.Unreachable, $"cannot reach {Server} (no answer within {RequestTimeout.TotalSeconds:0} s)", null, e);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
         {
             throw ClusterErrors.From(e, Server, action);
         }

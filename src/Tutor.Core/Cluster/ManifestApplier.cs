@@ -23,6 +23,7 @@ public sealed class ManifestApplier
     public async Task<ApplyResult> ApplyAsync(IReadOnlyList<ManifestObject> objects, string learnerNamespace, CancellationToken cancellationToken = default)
     {
         var served = new Dictionary<ResourceKind, ApiResource>();
+        var notServed = new Dictionary<ResourceKind, string>();
         foreach (var kind in objects.Select(o => o.Kind).Append(NamespaceKind).Distinct())
         {
             ApiResource? resource;
@@ -37,9 +38,10 @@ public sealed class ManifestApplier
             }
 
             if (resource is not null) served[kind] = resource;
+            else notServed[kind] = await _connection.Resources.ExplainNotServedAsync(kind, cancellationToken).ConfigureAwait(false);
         }
 
-        var plan = ApplyPlanner.Plan(objects, learnerNamespace, served);
+        var plan = ApplyPlanner.Plan(objects, learnerNamespace, served, notServed);
         if (!plan.Ok) return new ApplyResult([], plan.Errors);
 
         var applied = new List<ApplyOutcome>();

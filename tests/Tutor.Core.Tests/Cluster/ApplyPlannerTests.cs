@@ -74,6 +74,17 @@ public class ApplyPlannerTests
     }
 
     [Fact]
+    public void Unserved_kind_uses_the_given_reason_when_there_is_one()
+    {
+        var kind = new ResourceKind("apps/v2", "Deployment");
+        var reasons = new Dictionary<ResourceKind, string> { [kind] = "the cluster does not serve apps/v2 Deployment; it serves apps/v1 Deployment" };
+
+        var plan = ApplyPlanner.Plan([Object(kind, "vote")], "tutor", Served, reasons);
+
+        plan.Errors.Single().Message.Should().EndWith("it serves apps/v1 Deployment");
+    }
+
+    [Fact]
     public void Every_invalid_object_is_reported_not_just_the_first()
     {
         var plan = ApplyPlanner.Plan([Object(new ResourceKind("x/v1", "Foo"), "a", line: 1), Object(Service, "b", "other", line: 9)], "tutor", Served);
