@@ -20,6 +20,12 @@ public sealed class ManifestApplier
 
     public ManifestApplier(ClusterConnection connection) => _connection = connection;
 
+    /// <summary>
+    /// Before writing anything but the namespace, send every object once with dryRun=All so the API server's own
+    /// validation (bad field values, immutable fields) stops the whole manifest instead of half of it.
+    /// </summary>
+    public bool ServerDryRun { get; init; } = true;
+
     public async Task<ApplyResult> ApplyAsync(IReadOnlyList<ManifestObject> objects, string learnerNamespace, CancellationToken cancellationToken = default)
     {
         var served = new Dictionary<ResourceKind, ApiResource>();
@@ -55,7 +61,33 @@ public sealed class ManifestApplier
                 applied.Add(await ApplyOneAsync(new PlannedObject(null, namespaceResource, learnerNamespace, null, body), cancellationToken).ConfigureAwait(false));
             }
 
-            foreach (var planned in plan.Objects)
+            var namespaces = plan.Objects.Where(o => o.Namespace is null && o.Resource.Kind == NamespaceKind).ToList();
+            foreach (var planned in namespaces)
+            {
+                applied.Add(await ApplyOneAsync(planned, cancellationToken).ConfigureAwait(false));
+            }
+
+            // Namespaces must exist before a dry run of the objects in them can succeed, so only the rest is tried first.
+            var rest = plan.Objects.Except(namespaces).ToList();
+            if (ServerDryRun)
+            {
+                var refused = new List<Diagnostic>();
+                foreach (var planned in rest)
+                {
+                    try
+                    {
+                        await ApplyOneAsync(planned, cancellationToken, dryRun: true).ConfigureAwait(false);
+                    }
+                    catch (ApplyFailedException e)
+                    {
+                        refused.Add(e.Diagnostic);
+                    }
+                }
+
+                if (refused.Count > 0) return new ApplyResult(applied, refused);
+            }
+
+            foreach (var planned in rest)
             {
                 applied.Add(await ApplyOneAsync(planned, cancellationToken).ConfigureAwait(false));
             }
@@ -68,20 +100,21 @@ public sealed class ManifestApplier
         return new ApplyResult(applied, []);
     }
 
-    private async Task<ApplyOutcome> ApplyOneAsync(PlannedObject planned, CancellationToken cancellationToken)
+    private async Task<ApplyOutcome> ApplyOneAsync(PlannedObject planned, CancellationToken cancellationToken, bool dryRun = false)
     {
         var file = planned.Source?.File ?? "";
         var line = planned.Source?.Line ?? 0;
         try
         {
-            var before = await GetAsync(planned.Resource, planned.Namespace, planned.Name, cancellationToken).ConfigureAwait(false);
+            var before = dryRun ? null : await GetAsync(planned.Resource, planned.Namespace, planned.Name, cancellationToken).ConfigureAwait(false);
+            var dryRunMode = dryRun ? "All" : null;
             var patch = new V1Patch(planned.Body.ToJsonString(), V1Patch.PatchType.ApplyPatch);
             var kind = planned.Resource.Kind;
             JsonObject after = planned.Namespace is null
                 ? await _connection.Client.CustomObjects.PatchClusterCustomObjectAsync<JsonObject>(patch, kind.Group, kind.Version,
-                    planned.Resource.Plural, planned.Name, fieldManager: TutorLabels.FieldManager, force: true, cancellationToken: cancellationToken).ConfigureAwait(false)
+                    planned.Resource.Plural, planned.Name, dryRun: dryRunMode, fieldManager: TutorLabels.FieldManager, force: true, cancellationToken: cancellationToken).ConfigureAwait(false)
                 : await _connection.Client.CustomObjects.PatchNamespacedCustomObjectAsync<JsonObject>(patch, kind.Group, kind.Version,
-                    planned.Namespace, planned.Resource.Plural, planned.Name, fieldManager: TutorLabels.FieldManager, force: true, cancellationToken: cancellationToken).ConfigureAwait(false);
+                    planned.Namespace, planned.Resource.Plural, planned.Name, dryRun: dryRunMode, fieldManager: TutorLabels.FieldManager, force: true, cancellationToken: cancellationToken).ConfigureAwait(false);
 
             var action = before is null ? ApplyAction.Created
                 : ResourceVersion(before) is { } old && old == ResourceVersion(after) ? ApplyAction.Unchanged
