@@ -35,6 +35,9 @@ internal sealed class ScriptedApiServer : IAsyncDisposable
     /// <summary>Path and query of every request, in order of arrival.</summary>
     public ConcurrentQueue<string> Requests { get; } = new();
 
+    /// <summary>Method, path and query, and content type of every request, in order of arrival.</summary>
+    public ConcurrentQueue<(string Method, string PathAndQuery, string? ContentType)> Log { get; } = new();
+
     public static async Task WriteAsync(HttpListenerResponse response, string json, int status = 200)
     {
         response.StatusCode = status;
@@ -87,6 +90,7 @@ internal sealed class ScriptedApiServer : IAsyncDisposable
             }
 
             Requests.Enqueue(context.Request.Url!.PathAndQuery);
+            Log.Enqueue((context.Request.HttpMethod, context.Request.Url.PathAndQuery, context.Request.ContentType));
             _ = Task.Run(async () =>
             {
                 try
