@@ -1,0 +1,8 @@
+namespace Tutor.Core.Cluster;
+
+public enum ApplyAction
+{
+    Created,
+    Configured,
+    Unchanged,
+}

@@ -1,0 +1,51 @@
+namespace Tutor.Core.Cluster;
+
+/// <summary>
+/// Waits until named objects are gone by LIST then WATCH for their DELETED events (what kubectl does by
+/// polling, done here without polling). Re-lists when the watch ends or the server answers 410 Gone.
+/// </summary>
+public static class DeletionWaiter
+{
+    /// <summary>Returns the names still present when <paramref name="timeout"/> ran out (empty when all are gone).</summary>
+    public static async Task<IReadOnlyCollection<string>> WaitGoneAsync(ClusterConnection connection, ApiResource resource, string? @namespace,
+        IEnumerable<string> names, TimeSpan timeout, CancellationToken cancellationToken, string? fieldSelector = null)
+    {
+        var remaining = new HashSet<string>(names);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        var started = DateTime.UtcNow;
+        try
+        {
+            while (remaining.Count > 0)
+            {
+                var list = await ListWatchClient.ListAsync(connection, resource, @namespace, deadline.Token, fieldSelector).ConfigureAwait(false);
+                remaining.IntersectWith(list.Items.Select(NameOf).OfType<string>());
+                if (remaining.Count == 0) break;
+
+                var left = timeout - (DateTime.UtcNow - started);
+                var seconds = Math.Max(1, (int)Math.Ceiling(left.TotalSeconds));
+                try
+                {
+                    await foreach (var change in ListWatchClient.WatchAsync(connection, resource, @namespace, list.ResourceVersion, seconds, deadline.Token, fieldSelector)
+                                       .ConfigureAwait(false))
+                    {
+                        if (change.Type == WatchEvent.Deleted && NameOf(change.Object) is { } gone) remaining.Remove(gone);
+                        if (remaining.Count == 0 || change.Type == WatchEvent.Error) break;
+                    }
+                }
+                catch (ClusterException e) when (e.Failure == ClusterFailure.Gone)
+                {
+                    // Our resourceVersion is too old: the next LIST catches up.
+                }
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Timed out: the caller words the message with what is left.
+        }
+
+        return remaining;
+    }
+
+    private static string? NameOf(System.Text.Json.Nodes.JsonObject item) => item["metadata"]?["name"]?.GetValue<string>();
+}

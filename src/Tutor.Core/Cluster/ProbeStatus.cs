@@ -1,0 +1,9 @@
+namespace Tutor.Core.Cluster;
+
+public enum ProbeStatus
+{
+    Reachable,
+    Unreachable,
+    Unauthorized,
+    Forbidden,
+}
