@@ -1,0 +1,20 @@
+using System.CommandLine;
+
+namespace Tutor.Cli;
+
+/// <summary>Options every verb understands, spelled as kubectl spells them.</summary>
+public sealed class GlobalOptions
+{
+    public Option<string?> Kubeconfig { get; } = new("--kubeconfig") { Description = "Path to the kubeconfig file to use", Recursive = true };
+    public Option<string?> Context { get; } = new("--context") { Description = "The kubeconfig context to use", Recursive = true };
+    public Option<string?> Namespace { get; } = new("--namespace", "-n") { Description = "The learner's namespace (default: tutor)", Recursive = true };
+    public Option<string?> Lessons { get; } = new("--lessons") { Description = "Folder holding lessons.json (default: the one shipped with Tutor)", Recursive = true };
+
+    public void AddTo(Command root)
+    {
+        root.Options.Add(Kubeconfig);
+        root.Options.Add(Context);
+        root.Options.Add(Namespace);
+        root.Options.Add(Lessons);
+    }
+}

@@ -1,0 +1,97 @@
+using System.Diagnostics;
+
+namespace Tutor.Tests.EndToEnd;
+
+/// <summary>
+/// A real terminal for end-to-end tests: a detached tmux session running a command, driven with
+/// send-keys and read with capture-pane, the way a person would use it.
+/// </summary>
+public sealed class TmuxSession : IDisposable
+{
+    private readonly string _name;
+    private readonly string _socket;
+
+    private TmuxSession(string name, string socket)
+    {
+        _name = name;
+        _socket = socket;
+    }
+
+    public static bool Available => Run("tmux", ["-V"], throwOnError: false).ExitCode == 0;
+
+    /// <summary>Starts <paramref name="command"/> in a new detached session of the given size.</summary>
+    public static TmuxSession Start(string command, IReadOnlyDictionary<string, string> environment, int width = 140, int height = 45)
+    {
+        var name = "tutor-e2e-" + Guid.NewGuid().ToString("N")[..8];
+        // A private socket keeps the test away from any tmux server the person running it has open.
+        var socket = Path.Combine(Path.GetTempPath(), name + ".sock");
+        var args = new List<string> { "-S", socket, "-f", "/dev/null", "new-session", "-d", "-s", name, "-x", width.ToString(), "-y", height.ToString() };
+        foreach (var (key, value) in environment)
+        {
+            args.Add("-e");
+            args.Add($"{key}={value}");
+        }
+        args.Add(command);
+        Run("tmux", args);
+        var session = new TmuxSession(name, socket);
+        session.Tmux("set-option", "-t", name, "remain-on-exit", "on");
+        return session;
+    }
+
+    public void SendKeys(params string[] keys) => Tmux(["send-keys", "-t", _name, .. keys]);
+
+    /// <summary>Types literal text (no key-name lookup).</summary>
+    public void Type(string text) => Tmux("send-keys", "-t", _name, "-l", text);
+
+    public string Capture() => Tmux("capture-pane", "-p", "-t", _name).Output;
+
+    public bool PaneDead => Tmux("display-message", "-p", "-t", _name, "#{pane_dead}").Output.Trim() == "1";
+
+    public int? ExitStatus
+    {
+        get
+        {
+            var text = Tmux("display-message", "-p", "-t", _name, "#{pane_dead_status}").Output.Trim();
+            return int.TryParse(text, out var code) ? code : null;
+        }
+    }
+
+    /// <summary>Waits until the screen satisfies <paramref name="condition"/>; fails with the last screen on timeout.</summary>
+    public string WaitFor(Func<string, bool> condition, TimeSpan timeout, string what)
+    {
+        var watch = Stopwatch.StartNew();
+        var screen = "";
+        while (watch.Elapsed < timeout)
+        {
+            screen = Capture();
+            if (condition(screen)) return screen;
+            Thread.Sleep(100);
+        }
+        throw new TimeoutException($"waited {timeout.TotalSeconds:0}s for {what}; the screen was:\n{screen}");
+    }
+
+    public string WaitForText(string text, TimeSpan timeout) => WaitFor(s => s.Contains(text, StringComparison.Ordinal), timeout, $"\"{text}\"");
+
+    public void Resize(int width, int height) => Tmux("resize-window", "-t", _name, "-x", width.ToString(), "-y", height.ToString());
+
+    public void Dispose()
+    {
+        Run("tmux", ["-S", _socket, "kill-server"], throwOnError: false);
+        try { File.Delete(_socket); } catch (IOException) { }
+    }
+
+    private (int ExitCode, string Output) Tmux(params string[] args) => Run("tmux", ["-S", _socket, .. args]);
+
+    private static (int ExitCode, string Output) Run(string file, IEnumerable<string> args, bool throwOnError = true)
+    {
+        var info = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in args) info.ArgumentList.Add(a);
+        using var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {file}");
+        var output = process.StandardOutput.ReadToEnd();
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        if (throwOnError && process.ExitCode != 0)
+            throw new InvalidOperationException($"{file} {string.Join(' ', args)} failed ({process.ExitCode}): {error}");
+        return (process.ExitCode, output);
+    }
+}
