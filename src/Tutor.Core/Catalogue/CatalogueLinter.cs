@@ -35,8 +35,9 @@ public static class CatalogueLinter
         var catalogueFile = CatalogueLoader.FileName;
         var owner = $"lesson \"{lesson.Id}\"";
 
-        var markdown = files.Read(lesson.Text);
-        if (markdown is null)
+        // Empty paths and sections were unreadable in lessons.json and are reported there already.
+        var markdown = lesson.Text.Length == 0 ? null : files.Read(lesson.Text);
+        if (markdown is null && lesson.Text.Length > 0)
             diagnostics.Add(new Diagnostic(catalogueFile, lesson.Source.Of("text"), $"text of {owner} not found: {lesson.Text}"));
         var text = markdown is null ? null : LessonText.Parse(markdown);
 
@@ -48,7 +49,7 @@ public static class CatalogueLinter
             var stepOwner = $"step {step.Number} of {owner}";
             if (text is not null && text.Sections.Where(s => s.Heading == step.Section.Trim()).Skip(1).FirstOrDefault() is { } repeated)
                 diagnostics.Add(new Diagnostic(lesson.Text, repeated.Line, $"heading \"{repeated.Heading}\" appears more than once, so step {step.Number} of {owner} cannot tell which section is its own"));
-            if (text is not null && text.Section(step.Section) is null)
+            if (text is not null && step.Section.Length > 0 && text.Section(step.Section) is null)
             {
                 var available = text.Headings.Count == 0
                     ? $"{lesson.Text} has no level-2 headings"
@@ -89,6 +90,7 @@ public static class CatalogueLinter
 
     private static void LintChecks(LessonStep step, string stepOwner, FileCache files, List<Diagnostic> diagnostics)
     {
+        if (step.Checks.Length == 0) return;
         var line = step.Source.Of("checks");
         var yaml = files.Read(step.Checks);
         if (yaml is null)

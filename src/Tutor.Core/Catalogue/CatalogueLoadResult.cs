@@ -9,8 +9,9 @@ public sealed record CatalogueLoadResult(Catalogue? Catalogue, IReadOnlyList<Dia
     public bool Ok => Catalogue is not null && Diagnostics.Count == 0;
 
     /// <summary>
-    /// The levels and the lessons that could be read in full even though the file has problems
-    /// elsewhere; the linter keeps checking those so one typo does not hide the rest.
+    /// Every level and lesson as far as it could be read, unreadable fields left empty, even when
+    /// the file has problems; the linter keeps checking the files they name so one typo does not
+    /// hide the rest.
     /// </summary>
     internal Catalogue? Salvaged { get; init; }
 }

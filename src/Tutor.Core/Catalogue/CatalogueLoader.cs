@@ -89,20 +89,20 @@ public static class CatalogueLoader
         foreach (var item in array.Items)
         {
             if (!IsObject(item, "a lesson", diagnostics)) continue;
+            // Every lesson is kept, even a broken one, so the linter still checks the files it names;
+            // the catalogue itself is only handed out when there is no problem at all.
             var lesson = ReadLesson(item, levels, diagnostics);
-            if (lesson is null) continue;
-            if (seen.TryGetValue(lesson.Id, out var firstLine))
-            {
-                diagnostics.Add(new Diagnostic(FileName, lesson.Source.Of("id"), $"lesson id \"{lesson.Id}\" is used twice (first at line {firstLine})"));
-                continue;
-            }
-            seen[lesson.Id] = lesson.Source.Of("id");
             lessons.Add(lesson);
+            if (lesson.Id.Length == 0) continue;
+            if (seen.TryGetValue(lesson.Id, out var firstLine))
+                diagnostics.Add(new Diagnostic(FileName, lesson.Source.Of("id"), $"lesson id \"{lesson.Id}\" is used twice (first at line {firstLine})"));
+            else
+                seen[lesson.Id] = lesson.Source.Of("id");
         }
         return lessons;
     }
 
-    private static Lesson? ReadLesson(JsonSourceNode item, List<Level> levels, List<Diagnostic> diagnostics)
+    private static Lesson ReadLesson(JsonSourceNode item, List<Level> levels, List<Diagnostic> diagnostics)
     {
         // Name the lesson by its id in every message when the id is readable at all.
         var rawId = item.Properties.FirstOrDefault(p => p.Name == "id")?.Value;
@@ -115,7 +115,7 @@ public static class CatalogueLoader
         var title = fields.String("title", required: true);
         var minutes = fields.Integer("minutes", required: true);
         var text = fields.String("text", required: true);
-        if (text is not null) CheckPath(fields, "text", text, fields.LineOf("text"));
+        if (text is not null && !CheckPath(fields, "text", text, fields.LineOf("text"))) text = null;
 
         if (level is not null && levels.Count > 0 && levels.All(l => l.Id != level))
         {
@@ -125,19 +125,18 @@ public static class CatalogueLoader
         if (minutes is <= 0)
             fields.Fail(fields.LineOf("minutes"), $"field \"minutes\" must be a positive number of minutes, found {minutes}");
 
-        var requires = ReadRequirements(fields.Node("requires", JsonSourceKind.Object, required: false), owner, diagnostics, out var requiresComplete);
+        var requires = ReadRequirements(fields.Node("requires", JsonSourceKind.Object, required: false), owner, diagnostics);
 
         var setup = new List<string>();
         var setupItems = fields.Strings("setup", required: false) ?? [];
         for (var i = 0; i < setupItems.Count; i++)
         {
-            CheckPath(fields, "setup", setupItems[i].Value, setupItems[i].Line);
+            if (!CheckPath(fields, "setup", setupItems[i].Value, setupItems[i].Line)) continue;
             setup.Add(setupItems[i].Value);
             lines[$"setup[{i}]"] = setupItems[i].Line;
         }
 
         var steps = new List<LessonStep>();
-        var stepsComplete = true;
         if (fields.Node("steps", JsonSourceKind.Array, required: true) is { } stepArray)
         {
             if (stepArray.Items.Count == 0)
@@ -146,27 +145,20 @@ public static class CatalogueLoader
             {
                 var stepNode = stepArray.Items[index];
                 var number = index + 1;
-                if (!IsObject(stepNode, $"step {number} of {owner}", diagnostics))
-                {
-                    stepsComplete = false;
-                    continue;
-                }
-                var step = ReadStep(stepNode, number, owner, diagnostics);
-                if (step is null) stepsComplete = false;
-                else steps.Add(step);
+                if (IsObject(stepNode, $"step {number} of {owner}", diagnostics))
+                    steps.Add(ReadStep(stepNode, number, owner, diagnostics));
             }
         }
 
-        if (!fields.Complete || !requiresComplete || !stepsComplete) return null;
-        return new Lesson(id!, level!.Value, title!, minutes!.Value, text!, requires, setup, steps)
+        // Unreadable fields become empty values; the diagnostics already keep the catalogue from use.
+        return new Lesson(id ?? "", level ?? 0, title ?? "", minutes ?? 0, text ?? "", requires, setup, steps)
         {
             Source = new SourceLines(item.Line, lines),
         };
     }
 
-    private static LessonRequirements ReadRequirements(JsonSourceNode? node, string owner, List<Diagnostic> diagnostics, out bool complete)
+    private static LessonRequirements ReadRequirements(JsonSourceNode? node, string owner, List<Diagnostic> diagnostics)
     {
-        complete = true;
         if (node is null) return LessonRequirements.None;
         var fields = new JsonFieldReader(node, $"\"requires\" of {owner}", KnownFields["requires"], FileName, diagnostics);
         var clusterWide = fields.Boolean("clusterWide") ?? false;
@@ -178,11 +170,10 @@ public static class CatalogueLoader
             else
                 fields.Fail(line, $"unknown add-on \"{addon}\"{SpellingSuggestion.Hint(addon, KnownAddons)}; known: {string.Join(", ", KnownAddons)}");
         }
-        complete = fields.Complete;
         return new LessonRequirements(clusterWide, addons);
     }
 
-    private static LessonStep? ReadStep(JsonSourceNode node, int number, string lessonOwner, List<Diagnostic> diagnostics)
+    private static LessonStep ReadStep(JsonSourceNode node, int number, string lessonOwner, List<Diagnostic> diagnostics)
     {
         var owner = $"step {number} of {lessonOwner}";
         var fields = new JsonFieldReader(node, owner, KnownFields["step"], FileName, diagnostics);
@@ -191,19 +182,19 @@ public static class CatalogueLoader
         var manifest = fields.String("manifest", required: false);
         var solution = fields.String("solution", required: false);
         var checks = fields.String("checks", required: true);
-        foreach (var (name, value) in new[] { ("manifest", manifest), ("solution", solution), ("checks", checks) })
-            if (value is not null) CheckPath(fields, name, value, fields.LineOf(name));
+        if (manifest is not null && !CheckPath(fields, "manifest", manifest, fields.LineOf("manifest"))) manifest = null;
+        if (solution is not null && !CheckPath(fields, "solution", solution, fields.LineOf("solution"))) solution = null;
+        if (checks is not null && !CheckPath(fields, "checks", checks, fields.LineOf("checks"))) checks = null;
         var hints = (fields.Strings("hints", required: false) ?? []).Select(h => h.Value).ToList();
 
-        if (!fields.Complete) return null;
-        return new LessonStep(number, title!, section!, manifest, solution, checks!, hints)
+        return new LessonStep(number, title ?? "", section ?? "", manifest, solution, checks ?? "", hints)
         {
             Source = new SourceLines(node.Line, fields.Lines),
         };
     }
 
     // Paths are relative to the catalogue root so the catalogue can move as a whole.
-    private static void CheckPath(JsonFieldReader fields, string field, string path, int line)
+    private static bool CheckPath(JsonFieldReader fields, string field, string path, int line)
     {
         if (string.IsNullOrWhiteSpace(path))
             fields.Fail(line, $"field \"{field}\" must name a file");
@@ -211,6 +202,9 @@ public static class CatalogueLoader
             fields.Fail(line, $"field \"{field}\" must be relative to the catalogue root, found \"{path}\"");
         else if (path.Replace('\\', '/').Split('/').Contains(".."))
             fields.Fail(line, $"field \"{field}\" must stay inside the catalogue root, found \"{path}\"");
+        else
+            return true;
+        return false;
     }
 
     private static bool IsObject(JsonSourceNode node, string what, List<Diagnostic> diagnostics)

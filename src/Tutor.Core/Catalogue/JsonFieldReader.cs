@@ -30,9 +30,6 @@ internal sealed class JsonFieldReader
 
     public int Line => _node.Line;
 
-    /// <summary>True while no field read so far was missing or of the wrong type.</summary>
-    public bool Complete { get; private set; } = true;
-
     public IReadOnlyDictionary<string, int> Lines => _fields.ToDictionary(f => f.Key, f => f.Value.Line);
 
     public int LineOf(string name) => _fields.TryGetValue(name, out var p) ? p.Line : _node.Line;
@@ -105,7 +102,6 @@ internal sealed class JsonFieldReader
 
     public void Fail(int line, string message)
     {
-        Complete = false;
         Error(line, message);
     }
 

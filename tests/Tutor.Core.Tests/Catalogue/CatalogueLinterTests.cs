@@ -43,16 +43,7 @@ public class CatalogueLinterTests : IDisposable
 
     private static int CatalogueLine(string fragment) => SourceText.LineOf(SampleCatalogue.Json, fragment);
 
-    // Until the check parser lands, reading a checks file may fail; those findings are left to the
-    // check-file tests so these tests see only what they are about.
-    private IReadOnlyList<Diagnostic> Lint() =>
-        CatalogueLinter.Lint(_catalogue.Root).Where(d => !d.File.EndsWith(".checks.yaml") && !d.Message.Contains("could not be read")).ToList();
-
-    [Fact]
-    public void A_sound_catalogue_has_nothing_to_report()
-    {
-        Lint().Should().BeEmpty();
-    }
+    private IReadOnlyList<Diagnostic> Lint() => CatalogueLinter.Lint(_catalogue.Root);
 
     [Fact]
     public void Loader_problems_come_first_and_the_rest_is_still_linted()
@@ -178,5 +169,52 @@ public class CatalogueLinterTests : IDisposable
 
         Lint().Should().ContainSingle().Which.Should().Be(new Diagnostic("lessons/210-quotas.md", 7,
             "heading \"Step 1 — Look\" appears more than once, so step 1 of lesson \"210\" cannot tell which section is its own"));
+    }
+
+    [Fact]
+    public void A_sound_catalogue_with_its_checks_has_nothing_to_report()
+    {
+        Lint().Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("# no checks yet\n")]
+    [InlineData("[]\n")]
+    public void A_step_without_checks_is_an_error(string checks)
+    {
+        _catalogue.With("manifests/210-quotas/step-1.checks.yaml", checks);
+
+        var diagnostic = Lint().Should().ContainSingle().Subject;
+
+        diagnostic.File.Should().BeOneOf("manifests/210-quotas/step-1.checks.yaml", "lessons.json");
+        diagnostic.Line.Should().BePositive();
+        diagnostic.Message.Should().MatchRegex("(empty|no checks)");
+    }
+
+    [Fact]
+    public void Problems_in_a_checks_file_are_reported_with_its_path_and_line()
+    {
+        _catalogue.With("manifests/120-deployments/step-2.checks.yaml", Checks + "\n- title: Misspelt\n  resorce: v1 Pod vote\n  exists: true\n");
+
+        var diagnostics = Lint();
+
+        diagnostics.Should().NotBeEmpty();
+        diagnostics.Should().OnlyContain(d => d.File == "manifests/120-deployments/step-2.checks.yaml");
+        diagnostics.Should().Contain(d => d.Line == SourceText.LineOf(Checks + "\n- title: Misspelt\n  resorce: v1 Pod vote\n", "resorce") && d.Message.Contains("resorce"));
+    }
+
+    [Fact]
+    public void The_files_of_a_lesson_with_a_broken_entry_are_still_linted()
+    {
+        _catalogue.With("lessons.json", SampleCatalogue.Json.Replace("\"minutes\": 15", "\"minutes\": \"fifteen\"").Replace("\"hints\"", "\"hintz\""))
+            .With("manifests/120-deployments/step-1.yaml", Deployment.Replace("containers:", "contianers:"))
+            .Without("lessons/120-deployments.md");
+
+        Lint().Select(d => $"{d.File}:{d.Message.Split(' ')[0]}").Should().Equal(
+            "lessons.json:field",
+            "lessons.json:text",
+            "lessons.json:unknown",
+            "manifests/120-deployments/step-1.yaml:unknown");
     }
 }
