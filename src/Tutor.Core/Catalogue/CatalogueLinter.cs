@@ -79,11 +79,14 @@ public static class CatalogueLinter
             // Manifests are applied into the learner's namespace; naming another one would reach outside it.
             if (item.Namespace is { } ns && ns != LearnerNamespace)
                 diagnostics.Add(new Diagnostic(path, item.Line, $"{item.Kind.Kind} \"{item.Name}\" names namespace \"{ns}\"; manifests never name a namespace (Tutor applies them into the learner's)"));
-            // The learner's own Namespace is the one cluster-scoped object every lesson may write.
-            if (lesson.Requires.ClusterWide || !ClusterScopedKinds.Contains(item.Kind.Kind)) continue;
-            if (item.Kind.Kind == "Namespace" && item.Name != LearnerNamespace)
-                diagnostics.Add(new Diagnostic(path, item.Line, $"Namespace \"{item.Name}\" is not the learner's (\"{LearnerNamespace}\"); creating other namespaces needs \"requires\": {{ \"clusterWide\": true }} in lesson \"{lesson.Id}\""));
-            else if (item.Kind.Kind != "Namespace")
+            // Tutor renames the Namespace "tutor" to the learner's and refuses to apply any other, so
+            // other namespaces are an error even for lessons with cluster-wide rights.
+            if (item.Kind.Kind == "Namespace")
+            {
+                if (item.Name != LearnerNamespace)
+                    diagnostics.Add(new Diagnostic(path, item.Line, $"Namespace \"{item.Name}\": a lesson may only create the learner's namespace; name it \"{LearnerNamespace}\""));
+            }
+            else if (ClusterScopedKinds.Contains(item.Kind.Kind) && !lesson.Requires.ClusterWide)
                 diagnostics.Add(new Diagnostic(path, item.Line, $"{item.Kind.Kind} \"{item.Name}\" is cluster-scoped; lesson \"{lesson.Id}\" needs \"requires\": {{ \"clusterWide\": true }} to create it"));
         }
     }
