@@ -7,4 +7,7 @@ public sealed record SandboxOptions
 
     /// <summary>How long a simulated container takes from scheduled to Running and Ready.</summary>
     public TimeSpan PodStartDelay { get; init; } = TimeSpan.FromSeconds(1.5);
+
+    /// <summary>The cluster's clock (timestamps, delays); tests may pass a fake one.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
 }

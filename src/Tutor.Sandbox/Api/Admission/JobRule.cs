@@ -1,0 +1,42 @@
+using System.Text.Json.Nodes;
+using Tutor.Sandbox.Store;
+
+namespace Tutor.Sandbox.Api.Admission;
+
+/// <summary>Jobs and CronJobs: pods that end, so restartPolicy must be Never or OnFailure.</summary>
+public sealed class JobRule : IAdmissionRule
+{
+    public bool AppliesTo(ResourceType type) => type == ResourceTypes.Job || type == ResourceTypes.CronJob;
+
+    public void Default(JsonObject obj, JsonObject? old)
+    {
+        var jobSpec = JobSpec(obj);
+        if (jobSpec is null) return;
+        Json.Default(jobSpec, "backoffLimit", 6);
+        Json.Default(jobSpec, "completions", 1);
+        Json.Default(jobSpec, "parallelism", 1);
+        if (jobSpec["template"]?["spec"] is JsonObject podSpec) PodSpecRules.Default(podSpec, restartPolicy: "Never");
+        if (Json.Text(obj["kind"]) == "CronJob" && obj["spec"] is JsonObject cron)
+        {
+            Json.Default(cron, "concurrencyPolicy", "Allow");
+            Json.Default(cron, "suspend", false);
+            Json.Default(cron, "successfulJobsHistoryLimit", 3);
+            Json.Default(cron, "failedJobsHistoryLimit", 1);
+        }
+    }
+
+    public void Validate(JsonObject obj, JsonObject? old, List<FieldCause> causes)
+    {
+        var isCron = Json.Text(obj["kind"]) == "CronJob";
+        var prefix = isCron ? "spec.jobTemplate.spec" : "spec";
+        var jobSpec = JobSpec(obj);
+        if (isCron && string.IsNullOrWhiteSpace(Json.Text(obj["spec"]?["schedule"]))) causes.Add(FieldCause.Required("spec.schedule"));
+        var podSpec = jobSpec?["template"]?["spec"] as JsonObject;
+        PodSpecRules.Validate(podSpec, $"{prefix}.template.spec", causes);
+        if (Json.Text(podSpec?["restartPolicy"]) == "Always")
+            causes.Add(FieldCause.NotSupported($"{prefix}.template.spec.restartPolicy", "Always", ["OnFailure", "Never"]));
+    }
+
+    private static JsonObject? JobSpec(JsonObject obj) =>
+        Json.Text(obj["kind"]) == "CronJob" ? obj["spec"]?["jobTemplate"]?["spec"] as JsonObject : obj["spec"] as JsonObject;
+}

@@ -1,0 +1,24 @@
+using System.Text.Json.Nodes;
+
+namespace Tutor.Sandbox.Api.Admission;
+
+/// <summary>Small helpers to read and default JSON fields without repeating null checks.</summary>
+internal static class Json
+{
+    public static JsonObject Object(JsonObject parent, string key)
+    {
+        if (parent[key] is JsonObject o) return o;
+        o = new JsonObject();
+        parent[key] = o;
+        return o;
+    }
+
+    public static void Default(JsonObject obj, string key, JsonNode value)
+    {
+        if (obj[key] is null) obj[key] = value;
+    }
+
+    public static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+
+    public static IEnumerable<JsonObject> Objects(JsonNode? list) => list is JsonArray a ? a.OfType<JsonObject>() : [];
+}

@@ -1,0 +1,66 @@
+using System.Text.Json.Nodes;
+
+namespace Tutor.Sandbox.Api.Admission;
+
+/// <summary>Defaults and validation of a pod spec, shared by Pods and every workload's pod template.</summary>
+public static class PodSpecRules
+{
+    public static void Default(JsonObject spec, string restartPolicy = "Always")
+    {
+        Json.Default(spec, "restartPolicy", restartPolicy);
+        Json.Default(spec, "dnsPolicy", "ClusterFirst");
+        Json.Default(spec, "terminationGracePeriodSeconds", 30);
+        Json.Default(spec, "schedulerName", "default-scheduler");
+        Json.Default(spec, "securityContext", new JsonObject());
+        foreach (var list in new[] { "initContainers", "containers" })
+        {
+            foreach (var container in Json.Objects(spec[list]))
+            {
+                var image = Json.Text(container["image"]) ?? "";
+                var tagged = image.Contains('@') || image[(image.LastIndexOf('/') + 1)..].Contains(':');
+                Json.Default(container, "imagePullPolicy", !tagged || image.EndsWith(":latest", StringComparison.Ordinal) ? "Always" : "IfNotPresent");
+                Json.Default(container, "terminationMessagePath", "/dev/termination-log");
+                Json.Default(container, "terminationMessagePolicy", "File");
+                Json.Default(container, "resources", new JsonObject());
+                foreach (var port in Json.Objects(container["ports"])) Json.Default(port, "protocol", "TCP");
+            }
+        }
+    }
+
+    public static void Validate(JsonObject? spec, string path, List<FieldCause> causes)
+    {
+        if (spec is null)
+        {
+            causes.Add(FieldCause.Required(path));
+            return;
+        }
+
+        var containers = spec["containers"] as JsonArray;
+        if (containers is null || containers.Count == 0) causes.Add(FieldCause.Required($"{path}.containers"));
+        foreach (var list in new[] { "initContainers", "containers" })
+        {
+            var names = new HashSet<string>();
+            var i = 0;
+            foreach (var container in Json.Objects(spec[list]))
+            {
+                var at = $"{path}.{list}[{i++}]";
+                var name = Json.Text(container["name"]);
+                if (string.IsNullOrEmpty(name)) causes.Add(FieldCause.Required($"{at}.name"));
+                else if (NameRules.LabelProblem(name) is { } problem) causes.Add(new FieldCause($"{at}.name", $"Invalid value: \"{name}\": {problem}"));
+                else if (!names.Add(name)) causes.Add(new FieldCause($"{at}.name", $"Duplicate value: \"{name}\"", "FieldValueDuplicate"));
+                if (string.IsNullOrEmpty(Json.Text(container["image"]))) causes.Add(FieldCause.Required($"{at}.image"));
+                var p = 0;
+                foreach (var port in Json.Objects(container["ports"]))
+                {
+                    if (port["containerPort"] is not JsonValue v || !v.TryGetValue<int>(out var number) || number is < 1 or > 65535)
+                        causes.Add(new FieldCause($"{at}.ports[{p}].containerPort", $"Invalid value: {port["containerPort"]?.ToJsonString() ?? "0"}: must be between 1 and 65535, inclusive"));
+                    p++;
+                }
+            }
+        }
+
+        var policy = Json.Text(spec["restartPolicy"]);
+        if (policy is not null and not ("Always" or "OnFailure" or "Never"))
+            causes.Add(FieldCause.NotSupported($"{path}.restartPolicy", policy, ["Always", "OnFailure", "Never"]));
+    }
+}

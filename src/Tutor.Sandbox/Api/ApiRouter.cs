@@ -1,0 +1,184 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+using Tutor.Sandbox.Api.Selection;
+using Tutor.Sandbox.Store;
+
+namespace Tutor.Sandbox.Api;
+
+/// <summary>
+/// Turns HTTP requests into API operations: checks the bearer token, serves discovery, dispatches resource
+/// verbs, and answers every failure with a Kubernetes <c>Status</c> — never a stack trace or an HTML page.
+/// </summary>
+public sealed class ApiRouter(ResourceHandler resources, string token, CancellationToken stopping)
+{
+    public const long MaxBodyBytes = 3 * 1024 * 1024;
+
+    private readonly byte[] _token = Encoding.UTF8.GetBytes(token);
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        try
+        {
+            if (!Authorized(context.Request))
+            {
+                await WriteAsync(context, 401, StatusBody.Failure(401, "Unauthorized", "Unauthorized"));
+                return;
+            }
+
+            await RouteAsync(context);
+        }
+        catch (ApiError e)
+        {
+            await WriteAsync(context, e.Code, StatusBody.From(e));
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == 413)
+        {
+            await WriteAsync(context, 413, StatusBody.Failure(413, "RequestEntityTooLarge", $"the request body is larger than {MaxBodyBytes / 1024 / 1024} MiB"));
+        }
+        catch (BadHttpRequestException e)
+        {
+            await WriteAsync(context, 400, StatusBody.Failure(400, "BadRequest", e.Message));
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested || stopping.IsCancellationRequested)
+        {
+            // The client went away or the sandbox is stopping.
+        }
+        catch (Exception e)
+        {
+            await WriteAsync(context, 500, StatusBody.Failure(500, "InternalError", $"Internal error occurred: {e.Message}"));
+        }
+    }
+
+    private bool Authorized(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.Ordinal)) return false;
+        return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(header[7..].Trim()), _token);
+    }
+
+    private async Task RouteAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var path = request.Path.Value ?? "/";
+        if (request.Method == "GET" && Discover(path) is { } document)
+        {
+            await WriteAsync(context, 200, document);
+            return;
+        }
+
+        if (path.TrimEnd('/') is "/healthz" or "/readyz" or "/livez")
+        {
+            context.Response.ContentType = "text/plain";
+            await context.Response.WriteAsync("ok");
+            return;
+        }
+
+        var target = ResourcePath.Parse(path) ?? throw ApiError.NotFound($"the server could not find the requested resource (path {path})");
+        var query = request.Query;
+        var dryRun = query["dryRun"].ToString() == "All";
+        var labels = LabelSelectorQuery.Parse(query["labelSelector"]);
+        var fields = FieldSelectorQuery.Parse(query["fieldSelector"], target.Type.Kind);
+
+        switch (request.Method)
+        {
+            case "GET" when target.IsCollection && IsTrue(query["watch"]):
+                await WatchStream.ServeAsync(context, resources.Store, target, labels, fields, query["resourceVersion"],
+                    int.TryParse(query["timeoutSeconds"], out var seconds) ? seconds : null, stopping);
+                return;
+            case "GET" when target.IsCollection:
+                await WriteAsync(context, 200, resources.List(target, labels, fields));
+                return;
+            case "GET":
+                await WriteAsync(context, 200, resources.Get(target));
+                return;
+            case "POST":
+                await WriteAsync(context, 201, resources.Create(target, await ReadObjectAsync(request), dryRun));
+                return;
+            case "PUT" when !target.IsCollection:
+                await WriteAsync(context, 200, resources.Update(target, await ReadObjectAsync(request), dryRun));
+                return;
+            case "PATCH":
+            {
+                var (obj, created) = resources.Patch(target, request.ContentType ?? "", await ReadTextAsync(request), dryRun,
+                    query["fieldManager"], resources.Store.Clock.GetUtcNow());
+                await WriteAsync(context, created ? 201 : 200, obj);
+                return;
+            }
+            case "DELETE":
+            {
+                var body = request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0 ? await ReadTextAsync(request) : "";
+                var options = body.Length > 0 ? Parse(body) as JsonObject : null;
+                var propagation = query["propagationPolicy"].ToString() is { Length: > 0 } p ? p : options?["propagationPolicy"]?.GetValue<string>();
+                dryRun |= options?["dryRun"] is JsonArray modes && modes.Any(m => m?.GetValue<string>() == "All");
+                var result = target.IsCollection
+                    ? resources.DeleteCollection(target, labels, fields, propagation, dryRun)
+                    : resources.Delete(target, propagation, dryRun);
+                await WriteAsync(context, 200, result);
+                return;
+            }
+            default:
+                throw ApiError.MethodNotAllowed($"the server does not allow this method on the requested resource ({request.Method} {path})");
+        }
+    }
+
+    private static JsonObject? Discover(string path)
+    {
+        var parts = path.Trim('/').Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return parts switch
+        {
+            ["version"] => Discovery.Version(),
+            ["api"] => Discovery.CoreVersions(),
+            ["api", var version] => Discovery.Resources("", version) ?? throw NotServed(path),
+            ["apis"] => Discovery.Groups(),
+            ["apis", var group] => Discovery.Group(group) ?? throw NotServed(path),
+            ["apis", var group, var version] => Discovery.Resources(group, version) ?? throw NotServed(path),
+            _ => null,
+        };
+    }
+
+    private static ApiError NotServed(string path) => ApiError.NotFound($"the server could not find the requested resource (path {path})");
+
+    private static bool IsTrue(string? value) => value is "true" or "1" or "True";
+
+    private static async Task<JsonObject> ReadObjectAsync(HttpRequest request)
+    {
+        var text = await ReadTextAsync(request);
+        var media = (request.ContentType ?? "application/json").Split(';')[0].Trim().ToLowerInvariant();
+        var node = media switch
+        {
+            "application/json" or "" => Parse(text),
+            "application/yaml" or "application/x-yaml" or "text/yaml" => YamlToJson.Convert(text),
+            _ => throw ApiError.UnsupportedMediaType(request.ContentType ?? ""),
+        };
+        return node as JsonObject ?? throw ApiError.BadRequest("the request body must be a JSON object");
+    }
+
+    private static async Task<string> ReadTextAsync(HttpRequest request)
+    {
+        if (request.ContentLength > MaxBodyBytes) throw new BadHttpRequestException("too large", 413);
+        using var reader = new StreamReader(request.Body, Encoding.UTF8);
+        return await reader.ReadToEndAsync();
+    }
+
+    private static JsonNode? Parse(string text)
+    {
+        try
+        {
+            return JsonNode.Parse(text);
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw ApiError.BadRequest($"error decoding the request body as JSON: {e.Message}");
+        }
+    }
+
+    private static async Task WriteAsync(HttpContext context, int code, JsonObject body)
+    {
+        if (context.Response.HasStarted) return;
+        context.Response.StatusCode = code;
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(body.ToJsonString(), context.RequestAborted);
+    }
+}

@@ -1,0 +1,116 @@
+using System.Text.Json.Nodes;
+using Tutor.Sandbox.Store;
+
+namespace Tutor.Sandbox.Api;
+
+/// <summary>The discovery documents kubectl and clients read to learn which kinds the server serves and where.</summary>
+public static class Discovery
+{
+    public const string GitVersion = "v1.32.0-sandbox";
+
+    private static readonly string[] Verbs = ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"];
+
+    /// <summary>Kinds whose status is written only through the /status subresource.</summary>
+    public static bool HasStatus(ResourceType type) =>
+        type != ResourceTypes.ConfigMap && type != ResourceTypes.Secret && type != ResourceTypes.ServiceAccount
+        && type != ResourceTypes.Event && type != ResourceTypes.Endpoints && type != ResourceTypes.LimitRange
+        && type != ResourceTypes.StorageClass && type.Group != "rbac.authorization.k8s.io";
+
+    public static JsonObject Version() => new()
+    {
+        ["major"] = "1",
+        ["minor"] = "32",
+        ["gitVersion"] = GitVersion,
+        ["gitCommit"] = "0000000000000000000000000000000000000000",
+        ["gitTreeState"] = "clean",
+        ["buildDate"] = "2026-01-01T00:00:00Z",
+        ["goVersion"] = "go1.23",
+        ["compiler"] = "gc",
+        ["platform"] = "linux/amd64",
+    };
+
+    public static JsonObject CoreVersions() => new()
+    {
+        ["kind"] = "APIVersions",
+        ["versions"] = new JsonArray("v1"),
+        ["serverAddressByClientCIDRs"] = new JsonArray(new JsonObject { ["clientCIDR"] = "0.0.0.0/0", ["serverAddress"] = "127.0.0.1" }),
+    };
+
+    public static JsonObject Groups()
+    {
+        var groups = new JsonArray();
+        foreach (var group in ResourceTypes.All.Where(t => t.Group.Length > 0).GroupBy(t => t.Group))
+        {
+            var versions = group.Select(t => t.Version).Distinct().ToList();
+            groups.Add(new JsonObject
+            {
+                ["name"] = group.Key,
+                ["versions"] = new JsonArray(versions.Select(v => (JsonNode)GroupVersion(group.Key, v)).ToArray()),
+                ["preferredVersion"] = GroupVersion(group.Key, versions[0]),
+            });
+        }
+
+        return new JsonObject { ["kind"] = "APIGroupList", ["apiVersion"] = "v1", ["groups"] = groups };
+    }
+
+    public static JsonObject? Group(string group)
+    {
+        var versions = ResourceTypes.All.Where(t => t.Group == group).Select(t => t.Version).Distinct().ToList();
+        if (versions.Count == 0) return null;
+        return new JsonObject
+        {
+            ["kind"] = "APIGroup",
+            ["apiVersion"] = "v1",
+            ["name"] = group,
+            ["versions"] = new JsonArray(versions.Select(v => (JsonNode)GroupVersion(group, v)).ToArray()),
+            ["preferredVersion"] = GroupVersion(group, versions[0]),
+        };
+    }
+
+    /// <summary>The APIResourceList of one group-version, or null when the server does not serve it.</summary>
+    public static JsonObject? Resources(string group, string version)
+    {
+        var types = ResourceTypes.All.Where(t => t.Group == group && t.Version == version).ToList();
+        if (types.Count == 0) return null;
+        var resources = new JsonArray();
+        foreach (var type in types)
+        {
+            var entry = new JsonObject
+            {
+                ["name"] = type.Plural,
+                ["singularName"] = type.Singular,
+                ["namespaced"] = type.Namespaced,
+                ["kind"] = type.Kind,
+                ["verbs"] = new JsonArray(Verbs.Select(v => (JsonNode)v).ToArray()),
+            };
+            if (type.ShortNames is { Length: > 0 } shortNames) entry["shortNames"] = new JsonArray(shortNames.Select(s => (JsonNode)s).ToArray());
+            if (type.Group == "apps" || type.Kind is "Pod" or "Service" or "Deployment") entry["categories"] = new JsonArray("all");
+            resources.Add(entry);
+            if (HasStatus(type))
+            {
+                resources.Add(new JsonObject
+                {
+                    ["name"] = type.Plural + "/status",
+                    ["singularName"] = "",
+                    ["namespaced"] = type.Namespaced,
+                    ["kind"] = type.Kind,
+                    ["verbs"] = new JsonArray("get", "patch", "update"),
+                });
+            }
+        }
+
+        return new JsonObject
+        {
+            ["kind"] = "APIResourceList",
+            ["apiVersion"] = "v1",
+            ["groupVersion"] = group.Length == 0 ? version : $"{group}/{version}",
+            ["resources"] = resources,
+        };
+    }
+
+    private static JsonObject GroupVersion(string group, string version) => new()
+    {
+        ["groupVersion"] = $"{group}/{version}",
+        ["version"] = version,
+    };
+}
