@@ -6,11 +6,25 @@ namespace Tutor.Sandbox.Controllers;
 public static class ControllerHost
 {
     /// <summary>Creates what a fresh cluster has before anyone writes to it (namespaces, nodes, …). Called once, before serving.</summary>
-    public static void Seed(ObjectStore store, SandboxOptions options)
-    {
-        // Written with the controllers.
-    }
+    public static void Seed(ObjectStore store, SandboxOptions options) => ClusterSeed.Apply(store);
 
     /// <summary>Runs every controller until <paramref name="cancellationToken"/> fires.</summary>
-    public static Task RunAsync(ObjectStore store, SandboxOptions options, CancellationToken cancellationToken) => Task.CompletedTask;
+    public static async Task RunAsync(ObjectStore store, SandboxOptions options, CancellationToken cancellationToken)
+    {
+        var loop = new ControllerLoop(store, options);
+        loop.Add(new NamespaceController());
+        loop.Add(new DeploymentController());
+        loop.Add(new ReplicaSetController());
+        loop.Add(new JobController());
+        loop.Add(new PodLifecycle());
+        loop.Add(new EndpointsController());
+        loop.Add(new GarbageCollector());
+        try
+        {
+            await loop.RunAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+    }
 }

@@ -1,0 +1,103 @@
+using System.Text.Json.Nodes;
+using Tutor.Sandbox.Store;
+
+namespace Tutor.Sandbox.Controllers;
+
+/// <summary>What a new cluster holds before anyone writes: system namespaces, three nodes, the kubernetes Service, a default StorageClass.</summary>
+public static class ClusterSeed
+{
+    public static readonly string[] NodeNames = ["sandbox-control-plane", "sandbox-worker", "sandbox-worker2"];
+
+    public static void Apply(ObjectStore store)
+    {
+        foreach (var ns in new[] { "default", "kube-system", "kube-public", "kube-node-lease" })
+        {
+            store.Create(ResourceTypes.Namespace, new JsonObject
+            {
+                ["metadata"] = new JsonObject { ["name"] = ns, ["labels"] = new JsonObject { ["kubernetes.io/metadata.name"] = ns } },
+                ["spec"] = new JsonObject { ["finalizers"] = new JsonArray("kubernetes") },
+                ["status"] = new JsonObject { ["phase"] = "Active" },
+            });
+        }
+
+        for (var i = 0; i < NodeNames.Length; i++) store.Create(ResourceTypes.Node, Node(NodeNames[i], i));
+
+        store.Create(ResourceTypes.Service, new JsonObject
+        {
+            ["metadata"] = new JsonObject
+            {
+                ["name"] = "kubernetes",
+                ["namespace"] = "default",
+                ["labels"] = new JsonObject { ["component"] = "apiserver", ["provider"] = "kubernetes" },
+            },
+            ["spec"] = new JsonObject
+            {
+                ["type"] = "ClusterIP",
+                ["clusterIP"] = "10.96.0.1",
+                ["clusterIPs"] = new JsonArray("10.96.0.1"),
+                ["ports"] = new JsonArray(new JsonObject { ["name"] = "https", ["port"] = 443, ["protocol"] = "TCP", ["targetPort"] = 6443 }),
+                ["sessionAffinity"] = "None",
+            },
+        });
+
+        store.Create(ResourceTypes.StorageClass, new JsonObject
+        {
+            ["metadata"] = new JsonObject
+            {
+                ["name"] = "standard",
+                ["annotations"] = new JsonObject { ["storageclass.kubernetes.io/is-default-class"] = "true" },
+            },
+            ["provisioner"] = "rancher.io/local-path",
+            ["reclaimPolicy"] = "Delete",
+            ["volumeBindingMode"] = "WaitForFirstConsumer",
+        });
+    }
+
+    private static JsonObject Node(string name, int index)
+    {
+        var controlPlane = index == 0;
+        var labels = new JsonObject
+        {
+            ["kubernetes.io/hostname"] = name,
+            ["kubernetes.io/os"] = "linux",
+            ["kubernetes.io/arch"] = "amd64",
+            ["beta.kubernetes.io/os"] = "linux",
+            ["beta.kubernetes.io/arch"] = "amd64",
+        };
+        if (controlPlane) labels["node-role.kubernetes.io/control-plane"] = "";
+        var capacity = new JsonObject { ["cpu"] = "4", ["memory"] = "8Gi", ["pods"] = "110", ["ephemeral-storage"] = "100Gi" };
+        var node = new JsonObject
+        {
+            ["metadata"] = new JsonObject { ["name"] = name, ["labels"] = labels },
+            ["spec"] = new JsonObject { ["podCIDR"] = $"10.244.{index}.0/24" },
+            ["status"] = new JsonObject
+            {
+                ["capacity"] = capacity,
+                ["allocatable"] = capacity.DeepClone(),
+                ["addresses"] = new JsonArray(
+                    new JsonObject { ["type"] = "InternalIP", ["address"] = $"172.18.0.{index + 2}" },
+                    new JsonObject { ["type"] = "Hostname", ["address"] = name }),
+                ["conditions"] = new JsonArray(new JsonObject
+                {
+                    ["type"] = "Ready",
+                    ["status"] = "True",
+                    ["reason"] = "KubeletReady",
+                    ["message"] = "kubelet is posting ready status (simulated)",
+                }),
+                ["nodeInfo"] = new JsonObject
+                {
+                    ["kubeletVersion"] = "v1.32.0",
+                    ["kubeProxyVersion"] = "v1.32.0",
+                    ["containerRuntimeVersion"] = "containerd://1.7.0 (simulated)",
+                    ["osImage"] = "Tutor sandbox (simulated)",
+                    ["kernelVersion"] = "6.1.0",
+                    ["operatingSystem"] = "linux",
+                    ["architecture"] = "amd64",
+                },
+            },
+        };
+        if (controlPlane)
+            node["spec"]!["taints"] = new JsonArray(new JsonObject { ["key"] = "node-role.kubernetes.io/control-plane", ["effect"] = "NoSchedule" });
+        return node;
+    }
+}
