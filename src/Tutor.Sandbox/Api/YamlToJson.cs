@@ -48,6 +48,7 @@ public static class YamlToJson
             case "false" or "False" or "FALSE": return JsonValue.Create(false);
         }
 
+        if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var small)) return JsonValue.Create(small);
         if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer)) return JsonValue.Create(integer);
         if (text.StartsWith("0x", StringComparison.Ordinal) && long.TryParse(text[2..], NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var hex))
             return JsonValue.Create(hex);

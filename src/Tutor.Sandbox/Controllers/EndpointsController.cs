@@ -46,7 +46,7 @@ public sealed class EndpointsController : IReconciler
         foreach (var port in (service["spec"]?["ports"] as JsonArray)?.OfType<JsonObject>() ?? [])
         {
             var target = port["targetPort"] ?? port["port"];
-            var number = target is JsonValue v && v.TryGetValue<int>(out var n) ? n : ResolveNamed(target?.GetValue<string>(), pods);
+            var number = Meta.IntOrNull(target) ?? ResolveNamed(target is JsonValue text && text.TryGetValue<string>(out var named) ? named : null, pods);
             if (number is null) continue;
             var entry = new JsonObject { ["port"] = number, ["protocol"] = port["protocol"]?.DeepClone() ?? "TCP" };
             if (port["name"] is { } name) entry["name"] = name.DeepClone();

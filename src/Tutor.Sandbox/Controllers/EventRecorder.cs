@@ -28,7 +28,7 @@ public sealed class EventRecorder(ObjectStore store)
             {
                 var bumped = store.Mutate(new ObjectKey(ResourceTypes.Event, ns, existing), e =>
                 {
-                    e["count"] = (e["count"]?.GetValue<int>() ?? 1) + 1;
+                    e["count"] = Meta.Int(e["count"], 1) + 1;
                     e["lastTimestamp"] = now;
                     return true;
                 });

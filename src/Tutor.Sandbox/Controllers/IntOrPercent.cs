@@ -7,7 +7,7 @@ public static class IntOrPercent
 {
     public static int Resolve(JsonNode? value, int total, bool roundUp, int fallback)
     {
-        if (value is JsonValue v && v.TryGetValue<int>(out var count)) return count;
+        if (Meta.IntOrNull(value) is { } count) return count;
         if (value is JsonValue s && s.TryGetValue<string>(out var text) && text.EndsWith('%') && int.TryParse(text[..^1], out var percent))
         {
             var exact = total * percent / 100.0;

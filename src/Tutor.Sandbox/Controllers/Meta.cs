@@ -49,8 +49,16 @@ public static class Meta
         ["blockOwnerDeletion"] = true,
     });
 
-    public static int Int(JsonNode? node, int fallback = 0) =>
-        node is JsonValue v && v.TryGetValue<int>(out var i) ? i : node is JsonValue l && l.TryGetValue<long>(out var n) ? (int)n : fallback;
+    public static int Int(JsonNode? node, int fallback = 0) => IntOrNull(node) ?? fallback;
+
+    /// <summary>A whole number however the JSON holds it (parsed text, int or long), else null.</summary>
+    public static int? IntOrNull(JsonNode? node) => node switch
+    {
+        JsonValue v when v.TryGetValue<int>(out var i) => i,
+        JsonValue v when v.TryGetValue<long>(out var l) => (int)l,
+        JsonValue v when v.TryGetValue<double>(out var d) && d == Math.Floor(d) => (int)d,
+        _ => null,
+    };
 
     public static string RandomSuffix(int length = 5)
     {

@@ -163,7 +163,7 @@ public sealed class ObjectStore
         next["kind"] = type.Kind;
         if (JsonNode.DeepEquals(current, next)) return (JsonObject)current.DeepClone();
         if (!JsonNode.DeepEquals(current["spec"], next["spec"]))
-            meta["generation"] = (currentMeta["generation"]?.GetValue<long>() ?? 0) + 1;
+            meta["generation"] = Generation(currentMeta) + 1;
         return Commit("MODIFIED", type, key, next);
     }
 
@@ -182,6 +182,13 @@ public sealed class ObjectStore
         if (_history.Count > HistoryLimit) _history.RemoveFirst();
         foreach (var s in _subscriptions) s.Publish(e);
     }
+
+    private static long Generation(JsonObject meta) => meta["generation"] switch
+    {
+        JsonValue v when v.TryGetValue<long>(out var l) => l,
+        JsonValue v when v.TryGetValue<int>(out var i) => i,
+        _ => 0,
+    };
 
     private static ObjectKey KeyOf(ResourceType type, JsonObject obj)
     {

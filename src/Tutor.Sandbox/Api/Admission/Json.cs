@@ -20,5 +20,14 @@ internal static class Json
 
     public static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 
+    /// <summary>A whole number however the JSON holds it (parsed, or built from int or long), else null.</summary>
+    public static long? Integer(JsonNode? node) => node switch
+    {
+        JsonValue v when v.TryGetValue<int>(out var i) => i,
+        JsonValue v when v.TryGetValue<long>(out var l) => l,
+        JsonValue v when v.TryGetValue<double>(out var d) && d == Math.Floor(d) => (long)d,
+        _ => null,
+    };
+
     public static IEnumerable<JsonObject> Objects(JsonNode? list) => list is JsonArray a ? a.OfType<JsonObject>() : [];
 }

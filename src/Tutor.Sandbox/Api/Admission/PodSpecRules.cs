@@ -52,7 +52,7 @@ public static class PodSpecRules
                 var p = 0;
                 foreach (var port in Json.Objects(container["ports"]))
                 {
-                    if (port["containerPort"] is not JsonValue v || !v.TryGetValue<int>(out var number) || number is < 1 or > 65535)
+                    if (Json.Integer(port["containerPort"]) is not { } number || number is < 1 or > 65535)
                         causes.Add(new FieldCause($"{at}.ports[{p}].containerPort", $"Invalid value: {port["containerPort"]?.ToJsonString() ?? "0"}: must be between 1 and 65535, inclusive"));
                     p++;
                 }

@@ -58,7 +58,7 @@ public sealed class ServiceRule(ObjectStore store) : IAdmissionRule
         var i = 0;
         foreach (var port in Json.Objects(spec["ports"]))
         {
-            if (port["port"] is not JsonValue v || !v.TryGetValue<int>(out var number) || number is < 1 or > 65535)
+            if (Json.Integer(port["port"]) is not { } number || number is < 1 or > 65535)
                 causes.Add(new FieldCause($"spec.ports[{i}].port", $"Invalid value: {port["port"]?.ToJsonString() ?? "0"}: must be between 1 and 65535, inclusive"));
             if (Json.Objects(spec["ports"]).Count() > 1 && string.IsNullOrEmpty(Json.Text(port["name"])))
                 causes.Add(FieldCause.Required($"spec.ports[{i}].name"));
@@ -117,16 +117,16 @@ public sealed class ServiceRule(ObjectStore store) : IAdmissionRule
     private static void AllocateNodePorts(JsonObject spec, List<JsonObject> others, List<FieldCause> causes)
     {
         var used = others.SelectMany(s => Json.Objects(s["spec"]?["ports"]))
-            .Select(p => p["nodePort"] is JsonValue v && v.TryGetValue<int>(out var n) ? n : 0)
+            .Select(p => (int)(Json.Integer(p["nodePort"]) ?? 0))
             .Where(n => n > 0).ToHashSet();
         var i = 0;
         foreach (var port in Json.Objects(spec["ports"]))
         {
-            if (port["nodePort"] is JsonValue v && v.TryGetValue<int>(out var requested) && requested != 0)
+            if (Json.Integer(port["nodePort"]) is { } requested && requested != 0)
             {
                 if (requested is < 30000 or > 32767)
                     causes.Add(new FieldCause($"spec.ports[{i}].nodePort", $"Invalid value: {requested}: provided port is not in the valid range. The range of valid ports is 30000-32767"));
-                else if (!used.Add(requested))
+                else if (!used.Add((int)requested))
                     causes.Add(new FieldCause($"spec.ports[{i}].nodePort", $"Invalid value: {requested}: provided port is already allocated"));
             }
             else

@@ -68,7 +68,7 @@ public sealed class WorkloadRule : IAdmissionRule
         if (old is not null && !JsonNode.DeepEquals(old["spec"]?["selector"], selector) && Json.Text(obj["kind"]) != "ReplicaSet")
             causes.Add(new FieldCause("spec.selector", $"Invalid value: {selector?.ToJsonString() ?? "null"}: field is immutable"));
 
-        if (spec?["replicas"] is JsonValue r && r.TryGetValue<int>(out var replicas) && replicas < 0)
+        if (Json.Integer(spec?["replicas"]) is { } replicas && replicas < 0)
             causes.Add(new FieldCause("spec.replicas", $"Invalid value: {replicas}: must be greater than or equal to 0"));
 
         PodSpecRules.Validate(spec?["template"]?["spec"] as JsonObject, "spec.template.spec", causes);
