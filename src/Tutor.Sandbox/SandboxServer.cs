@@ -93,7 +93,7 @@ public sealed class SandboxServer : IAsyncDisposable
           context:
             cluster: {contextName}
             user: {contextName}
-            namespace: default
+            namespace: tutor
         current-context: {contextName}
         """ + "\n";
 

@@ -15,7 +15,7 @@ public static class CatalogueLoader
         ["level"] = ["id", "title", "summary"],
         ["lesson"] = ["id", "level", "title", "minutes", "text", "requires", "setup", "steps"],
         ["requires"] = ["clusterWide", "addons"],
-        ["step"] = ["title", "section", "manifest", "solution", "checks", "hints"],
+        ["step"] = ["title", "section", "manifest", "solution", "removes", "checks", "hints"],
     };
 
     /// <summary>Add-ons a lesson may require; a cluster is checked for exactly these.</summary>
@@ -186,10 +186,18 @@ public static class CatalogueLoader
         if (solution is not null && !CheckPath(fields, "solution", solution, fields.LineOf("solution"))) solution = null;
         if (checks is not null && !CheckPath(fields, "checks", checks, fields.LineOf("checks"))) checks = null;
         var hints = (fields.Strings("hints", required: false) ?? []).Select(h => h.Value).ToList();
+        var removes = new List<Checks.ResourceRef>();
+        foreach (var (value, line) in fields.Strings("removes", required: false) ?? [])
+        {
+            var parts = value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length == 3) removes.Add(new Checks.ResourceRef(new Checks.ResourceKind(parts[0], parts[1]), parts[2]));
+            else fields.Fail(line, $"\"removes\" entry \"{value}\" must read <apiVersion> <Kind> <name>, e.g. \"v1 Pod vote\"");
+        }
 
         return new LessonStep(number, title ?? "", section ?? "", manifest, solution, checks ?? "", hints)
         {
             Source = new SourceLines(node.Line, fields.Lines),
+            Removes = removes,
         };
     }
 

@@ -16,4 +16,7 @@ public sealed record LessonStep(
 {
     /// <summary>Where the step was written in lessons.json (<see cref="SourceLines.None"/> when built in code).</summary>
     public SourceLines Source { get; init; } = SourceLines.None;
+
+    /// <summary>Objects the solution deletes before applying (a manifest can only add or change), e.g. the bare Pod a Deployment replaces.</summary>
+    public IReadOnlyList<Checks.ResourceRef> Removes { get; init; } = [];
 }

@@ -68,7 +68,10 @@ public sealed class KubeconfigResolver
             return KubeconfigResolution.Invalid($"{source}: context \"{contextName}\": {e.Message}");
         }
 
-        var learnerNamespace = FirstNonBlank(options.Namespace, context.ContextDetails?.Namespace) ?? DefaultNamespace;
+        // A context's namespace is the learner's (a classroom kubeconfig sets it), except "default": many tools
+        // write that into every context, and Tutor never works in a namespace it did not create.
+        var contextNamespace = context.ContextDetails?.Namespace is { } ns && ns != "default" ? ns : null;
+        var learnerNamespace = FirstNonBlank(options.Namespace, contextNamespace) ?? DefaultNamespace;
         configuration.Namespace = learnerNamespace;
         var server = configuration.Host ?? "";
         return KubeconfigResolution.Resolved(new ClusterTarget(

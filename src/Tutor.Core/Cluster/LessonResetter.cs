@@ -51,6 +51,42 @@ public sealed class LessonResetter
         }
     }
 
+    /// <summary>
+    /// Deletes the named objects from the learner's namespace (only if it is Tutor's) and waits until they are
+    /// gone; objects already absent are fine. Returns the references deleted, or the reason it stopped.
+    /// </summary>
+    public async Task<ResetResult> RemoveAsync(string learnerNamespace, IReadOnlyList<ResourceRef> objects, CancellationToken cancellationToken = default)
+    {
+        var deleted = new List<string>();
+        if (objects.Count == 0) return new ResetResult(deleted, null, null);
+        try
+        {
+            var verdict = await NamespaceGuard.CheckAsync(_connection, learnerNamespace, cancellationToken).ConfigureAwait(false);
+            if (!verdict.Exists) return new ResetResult(deleted, null, null);
+            if (!verdict.IsTutors) return ResetResult.Refused($"refusing to delete: {verdict.Reason}");
+            foreach (var group in objects.GroupBy(o => o.Kind))
+            {
+                var resource = await _connection.Resources.ResolveAsync(group.Key, cancellationToken).ConfigureAwait(false);
+                if (!resource.Namespaced) return ResetResult.Refused($"refusing to delete cluster-scoped {resource.Plural}: only objects in namespace {learnerNamespace} may be removed");
+                var names = group.Select(o => o.Name).Distinct().ToList();
+                foreach (var name in names)
+                {
+                    await DeleteAsync(resource, learnerNamespace, name, cancellationToken).ConfigureAwait(false);
+                    deleted.Add(resource.Reference(name));
+                }
+
+                var left = await DeletionWaiter.WaitGoneAsync(_connection, resource, learnerNamespace, names, DeletionTimeout, cancellationToken).ConfigureAwait(false);
+                if (left.Count > 0) return new ResetResult(deleted, null, $"timed out waiting for {string.Join(", ", left)} to be deleted");
+            }
+
+            return new ResetResult(deleted, null, null);
+        }
+        catch (ClusterException e)
+        {
+            return new ResetResult(deleted, null, e.Message, e.Failure);
+        }
+    }
+
     /// <summary>Deletes the learner's namespace itself (only if Tutor's) and waits until it is gone.</summary>
     public async Task<ResetResult> ResetAllAsync(string learnerNamespace, CancellationToken cancellationToken = default)
     {

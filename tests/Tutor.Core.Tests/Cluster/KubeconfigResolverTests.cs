@@ -43,6 +43,16 @@ public sealed class KubeconfigResolverTests : IDisposable
     }
 
     [Fact]
+    public void A_context_namespace_of_default_still_gives_the_tutor_namespace()
+    {
+        Write("home/.kube/config", Config("minikube", ("minikube", "https://192.168.49.2:8443", "default")));
+
+        var result = Resolver().Resolve(new KubeconfigOptions());
+
+        result.Target!.Namespace.Should().Be("tutor");
+    }
+
+    [Fact]
     public void Home_config_is_used_when_nothing_else_is_set()
     {
         Write("home/.kube/config", Config("kind-tutor", ("kind-tutor", "https://127.0.0.1:6443", null)));

@@ -1,0 +1,130 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Tutor.Core.Catalogue;
+using Tutor.Core.Cluster;
+using Tutor.Core.Progress;
+using Tutor.Engine;
+using Tutor.Sandbox;
+using Tutor.Tui;
+
+namespace Tutor.Cli;
+
+/// <summary>
+/// <c>tutor</c> with no verb: the full-screen app. It works on the configured cluster, else on a running
+/// <c>tutor sandbox</c>, else on a sandbox it starts itself — labelled as simulated on screen.
+/// </summary>
+public static class TuiCommand
+{
+    public static void Configure(RootCommand root, GlobalOptions global, CliIo io)
+    {
+        var sandbox = new Option<bool>("--sandbox") { Description = "Use the built-in simulated cluster even when a cluster is configured" };
+        root.Options.Add(sandbox);
+        root.SetAction(async (parse, cancellationToken) =>
+        {
+            var context = new VerbContext(io, global, parse);
+            var files = context.LoadCatalogue();
+            if (files is null) return ExitCodes.BadInput;
+
+            SandboxServer? server = null;
+            string? kubeconfigWritten = null;
+            ClusterSession? session = null;
+            string? firstMessage = null;
+            try
+            {
+                if (!parse.GetValue(sandbox))
+                {
+                    var (chosen, code, useSandbox) = await ChooseClusterAsync(context, global, io, cancellationToken);
+                    if (code is { } exit) return exit;
+                    session = chosen;
+                    if (useSandbox) firstMessage = "The configured cluster does not answer; you are on the built-in sandbox instead.";
+                }
+
+                if (session is null)
+                {
+                    server = await SandboxServer.StartAsync(cancellationToken: cancellationToken);
+                    var path = SandboxKubeconfig.DefaultPath(io);
+                    var kubeconfig = server.Kubeconfig(SandboxKubeconfig.ContextName);
+                    SandboxKubeconfig.Write(path, kubeconfig);
+                    kubeconfigWritten = kubeconfig;
+                    var target = new ClusterTarget(new k8s.KubernetesClientConfiguration { Host = server.Url.ToString(), AccessToken = server.Token },
+                        SandboxKubeconfig.ContextName, server.Url.ToString(), context.Parse.GetValue(global.Namespace) ?? KubeconfigResolver.DefaultNamespace, path, LooksLocal: true);
+                    session = ClusterSession.Open(target, simulated: true);
+                    firstMessage ??= $"No cluster configured, so this is Tutor's simulated sandbox. For kubectl: export KUBECONFIG={path}";
+                }
+
+                var loaded = context.Progress().Load(session.Context);
+                if (loaded.Warning is not null) firstMessage = loaded.Warning;
+                await using var engine = new TutorEngine(files, session, context.Progress(), loaded.Progress, firstMessage: firstMessage);
+                await engine.StartAsync(cancellationToken);
+                if (server is not null) _ = engine.RestoreCurrentLessonAsync(cancellationToken);
+
+                var options = TuiOptions.FromEnvironment();
+                if (io.Environment("TUTOR_STARTUP_REPORT") is { Length: > 0 } report)
+                    options = options with { OnFirstDraw = () => WriteStartup(report) };
+                return TuiApp.Run(engine, options);
+            }
+            finally
+            {
+                session?.Dispose();
+                if (server is not null)
+                {
+                    if (kubeconfigWritten is not null) SandboxKubeconfig.Remove(SandboxKubeconfig.DefaultPath(io), kubeconfigWritten);
+                    await server.DisposeAsync();
+                }
+            }
+        });
+    }
+
+    /// <summary>
+    /// The configured (or running-sandbox) cluster, after the questions a person must answer: confirming a
+    /// context that is not local, and whether to fall back to the sandbox when the cluster does not answer.
+    /// </summary>
+    private static async Task<(ClusterSession? Session, int? Exit, bool FellBack)> ChooseClusterAsync(VerbContext context, GlobalOptions global, CliIo io, CancellationToken cancellationToken)
+    {
+        var resolution = context.Connector().Resolve();
+        if (resolution.Status == KubeconfigResolutionStatus.NotConfigured) return (null, null, false);
+        if (resolution.Status == KubeconfigResolutionStatus.Invalid)
+        {
+            io.Error.WriteLine($"tutor: {resolution.Message}");
+            return (null, ExitCodes.BadInput, false);
+        }
+
+        var target = resolution.Target!;
+        var confirmations = new ConfirmedContexts(StateDirectory.Resolve(io.Environment, io.Home));
+        if (!target.LooksLocal && !context.Parse.GetValue(global.Yes) && !confirmations.IsConfirmed(target.ContextName))
+        {
+            if (!io.Interactive)
+            {
+                io.Error.WriteLine($"tutor: context \"{target.ContextName}\" does not look like a local cluster; pass --yes to work on it.");
+                return (null, ExitCodes.BadInput, false);
+            }
+
+            io.Out.WriteLine($"Context \"{target.ContextName}\" ({target.ServerUrl}) does not look like a local practice cluster.");
+            io.Out.WriteLine($"Tutor will create objects in namespace \"{target.Namespace}\" there and delete them on reset.");
+            io.Out.Write($"Type the context name to go on, or press Enter to stop: ");
+            if (io.In.ReadLine()?.Trim() != target.ContextName)
+            {
+                io.Error.WriteLine("tutor: not confirmed; nothing was done.");
+                return (null, ExitCodes.BadInput, false);
+            }
+
+            confirmations.Confirm(target.ContextName);
+        }
+
+        var session = ClusterSession.Open(target, simulated: ClusterConnector.IsSandbox(target));
+        var probe = await ClusterProbe.ProbeAsync(session.Connection, cancellationToken: cancellationToken);
+        if (probe.Status is ProbeStatus.Reachable or ProbeStatus.Forbidden) return (session, null, false);
+        session.Dispose();
+        io.Error.WriteLine($"tutor: {probe.Message}");
+        if (!io.Interactive) return (null, ExitCodes.Unreachable, false);
+        io.Out.Write("Use Tutor's built-in simulated sandbox instead? [y/N] ");
+        var answer = io.In.ReadLine()?.Trim().ToLowerInvariant();
+        return answer is "y" or "yes" ? (null, null, true) : (null, ExitCodes.Unreachable, false);
+    }
+
+    private static void WriteStartup(string path)
+    {
+        var elapsed = DateTime.Now - Process.GetCurrentProcess().StartTime;
+        File.WriteAllText(path, ((int)elapsed.TotalMilliseconds).ToString());
+    }
+}

@@ -1,0 +1,28 @@
+using Tutor.Core.Cluster;
+
+namespace Tutor.Engine;
+
+/// <summary>The cluster one run of Tutor works on: the connection, the context's name, the learner's namespace.</summary>
+public sealed class ClusterSession(ClusterConnection connection, string context, string @namespace, bool simulated) : IDisposable
+{
+    public ClusterConnection Connection { get; } = connection;
+
+    /// <summary>The kubeconfig context (progress is kept per context).</summary>
+    public string Context { get; } = context;
+
+    public string Namespace { get; } = @namespace;
+
+    /// <summary>True on the built-in sandbox.</summary>
+    public bool Simulated { get; } = simulated;
+
+    public string Server => Connection.Server;
+
+    public ManifestApplier Applier { get; } = new(connection);
+
+    public LessonResetter Resetter { get; } = new(connection);
+
+    public static ClusterSession Open(ClusterTarget target, bool simulated = false) =>
+        new(ClusterConnection.Open(target), target.ContextName, target.Namespace, simulated);
+
+    public void Dispose() => Connection.Dispose();
+}

@@ -1,0 +1,431 @@
+using Tutor.Core.Catalogue;
+using Tutor.Core.Checks;
+using Tutor.Core.Cluster;
+using Tutor.Core.Progress;
+using Tutor.Tui;
+
+namespace Tutor.Engine;
+
+/// <summary>
+/// The tutorial behind the screen: which step the learner is on, a watch on the objects that step's lesson
+/// checks (re-evaluated on every change, no polling), progress recorded the moment a step passes, and the
+/// actions a learner takes. State is rebuilt whole and published through <see cref="Changed"/>.
+/// </summary>
+public sealed class TutorEngine : ITutorEngine, IAsyncDisposable
+{
+    private readonly LessonFiles _files;
+    private readonly ClusterSession _session;
+    private readonly ProgressStore _store;
+    private readonly TimeProvider _clock;
+    private readonly object _gate = new();
+    private readonly SemaphoreSlim _actions = new(1, 1);
+    private LearnerProgress _progress;
+    private Selection? _selection;
+    private SnapshotWatcher? _watcher;
+    private string? _watchedLesson;
+    private ClusterSnapshot? _snapshot;
+    private IReadOnlyList<Check> _checks = [];
+    private IReadOnlyList<CheckVerdict>? _verdicts;
+    private StepContent? _content;
+    private string? _message;
+    private string? _busy;
+    private TutorState _state;
+
+    public TutorEngine(LessonFiles files, ClusterSession session, ProgressStore store, LearnerProgress progress, TimeProvider? clock = null, string? firstMessage = null)
+    {
+        _files = files;
+        _session = session;
+        _store = store;
+        _progress = progress;
+        _clock = clock ?? TimeProvider.System;
+        _message = firstMessage;
+        _state = Build();
+    }
+
+    public TutorState State
+    {
+        get { lock (_gate) return _state; }
+    }
+
+    public event EventHandler? Changed;
+
+    public LearnerProgress Progress
+    {
+        get { lock (_gate) return _progress; }
+    }
+
+    private Catalogue Catalogue => _files.Catalogue;
+
+    /// <summary>Opens the learner's current step (lesson 101 step 1 for a new learner) and starts watching.</summary>
+    public Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        var position = UnlockRules.CurrentStep(_progress, Catalogue) ?? new StepPosition(Catalogue.Lessons[0].Id, 1);
+        if (_progress.CurrentLessonId is { } id && Catalogue.Find(id) is { } lesson && UnlockRules.IsStepUnlocked(_progress, Catalogue, id, _progress.CurrentStep))
+            position = new StepPosition(lesson.Id, Math.Clamp(_progress.CurrentStep, 1, lesson.Steps.Count));
+        Select(position.LessonId, position.Step, remember: false);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Re-creates the current lesson's state on an empty cluster: its setup, then the solutions of the steps
+    /// already passed. The built-in sandbox forgets everything when Tutor quits; progress does not.
+    /// </summary>
+    public async Task RestoreCurrentLessonAsync(CancellationToken cancellationToken = default)
+    {
+        var lessonId = _selection?.LessonId;
+        if (lessonId is null || Catalogue.Find(lessonId) is not { } lesson) return;
+        var passed = _progress.PassedSteps(lesson.Id);
+        if (lesson.Setup.Count == 0 && passed.Count == 0) return;
+        await RunAsync("restoring your lesson…", async () =>
+        {
+            var setup = await _session.Applier.ApplyAsync(_files.Setup(lesson), _session.Namespace, cancellationToken).ConfigureAwait(false);
+            if (!setup.Ok) return ApplyWording.Describe(setup, "restored");
+            foreach (var step in lesson.Steps.Where(s => passed.Contains(s.Number)))
+            {
+                var (_, _, error) = await StepSolution.ApplyAsync(_session, _files, step, cancellationToken).ConfigureAwait(false);
+                if (error is not null) return error;
+            }
+
+            return $"The sandbox started empty: lesson {lesson.Id} was set up again{(passed.Count > 0 ? $" with the {passed.Count} step{(passed.Count == 1 ? "" : "s")} you passed" : "")}.";
+        }).ConfigureAwait(false);
+    }
+
+    public Task ApplyAsync(CancellationToken cancellationToken = default) => ApplyFileAsync(s => s.Manifest, "applying…", "This step has no manifest to apply.", cancellationToken);
+
+    public async Task ApplySolutionAsync(CancellationToken cancellationToken = default)
+    {
+        var step = CurrentStep();
+        if (step is null) return;
+        await RunAsync("applying the solution…", async () =>
+        {
+            var (deleted, applied, error) = await StepSolution.ApplyAsync(_session, _files, step, cancellationToken).ConfigureAwait(false);
+            if (error is not null) return error;
+            var removedText = deleted.Count > 0 ? $"deleted {string.Join(", ", deleted)}; " : "";
+            return removedText + (applied is null ? "nothing to apply" : ApplyWording.Describe(applied));
+        }).ConfigureAwait(false);
+    }
+
+    public async Task CheckAsync(CancellationToken cancellationToken = default)
+    {
+        var lesson = CurrentLesson();
+        if (lesson is null) return;
+        await RunAsync("checking…", async () =>
+        {
+            var snapshot = await SnapshotReader.ReadAsync(_session.Connection, _files.KindsRead(lesson), _session.Namespace, cancellationToken).ConfigureAwait(false);
+            lock (_gate)
+            {
+                _snapshot = snapshot;
+                EvaluateLocked();
+                if (_verdicts is null) return null;
+                var passed = _verdicts.Count(v => v.Passed);
+                return passed == _verdicts.Count ? _message : $"{passed} of {_verdicts.Count} checks pass.";
+            }
+        }).ConfigureAwait(false);
+    }
+
+    public Task NextStepAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            if (_selection is null) return Task.CompletedTask;
+            if (!_progress.IsPassed(_selection.LessonId, _selection.Step))
+            {
+                _message = "Finish this step first: its checks must pass.";
+                PublishLocked();
+                return Task.CompletedTask;
+            }
+
+            var after = UnlockRules.After(Catalogue, new StepPosition(_selection.LessonId, _selection.Step));
+            if (after is null)
+            {
+                _message = "That was the last step of the last lesson. Well done!";
+                PublishLocked();
+                return Task.CompletedTask;
+            }
+
+            return EnterAsync(after.LessonId, after.Step, cancellationToken);
+        }
+    }
+
+    public Task PreviousStepAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            if (_selection is null) return Task.CompletedTask;
+            if (_selection.Step > 1)
+            {
+                Select(_selection.LessonId, _selection.Step - 1, remember: true);
+                return Task.CompletedTask;
+            }
+
+            var index = Catalogue.Lessons.ToList().FindIndex(l => l.Id == _selection.LessonId);
+            if (index <= 0) return Task.CompletedTask;
+            var previous = Catalogue.Lessons[index - 1];
+            Select(previous.Id, previous.Steps.Count, remember: true);
+            return Task.CompletedTask;
+        }
+    }
+
+    public Task SelectLessonAsync(string lessonId, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            if (Catalogue.Find(lessonId) is not { } lesson) return Task.CompletedTask;
+            if (!UnlockRules.IsLessonUnlocked(_progress, Catalogue, lessonId))
+            {
+                _message = _state.ProgressOf(lessonId).LockedReason ?? "This lesson is locked.";
+                PublishLocked();
+                return Task.CompletedTask;
+            }
+
+            var passed = _progress.PassedSteps(lessonId);
+            var step = lesson.Steps.FirstOrDefault(s => !passed.Contains(s.Number))?.Number ?? 1;
+            return EnterAsync(lessonId, step, cancellationToken);
+        }
+    }
+
+    public Task RevealHintAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            if (_selection is null || CurrentStep() is not { } step) return Task.CompletedTask;
+            if (_selection.HintsRevealed >= step.Hints.Count)
+            {
+                _message = step.Hints.Count == 0 ? "This step has no hints." : "No more hints: the solution (s) shows the answer.";
+            }
+            else
+            {
+                _selection = _selection with { HintsRevealed = _selection.HintsRevealed + 1 };
+            }
+
+            PublishLocked();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task ResetLessonAsync(CancellationToken cancellationToken = default)
+    {
+        var lesson = CurrentLesson();
+        if (lesson is null) return;
+        await RunAsync($"resetting lesson {lesson.Id}…", async () =>
+        {
+            var result = await _session.Resetter.ResetAsync(_session.Namespace, _files.Setup(lesson), cancellationToken).ConfigureAwait(false);
+            if (!result.Ok) return $"Reset stopped: {result.Error ?? ApplyWording.Describe(result.Setup!, "set up")}";
+            lock (_gate)
+            {
+                _progress = _progress.ForgetLesson(lesson.Id, _clock.GetUtcNow());
+                Select(lesson.Id, 1, remember: true);
+            }
+
+            return $"Lesson {lesson.Id} reset: {result.Deleted.Count} object{(result.Deleted.Count == 1 ? "" : "s")} deleted, setup applied. Start again from step 1.";
+        }).ConfigureAwait(false);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        SnapshotWatcher? watcher;
+        lock (_gate)
+        {
+            watcher = _watcher;
+            _watcher = null;
+        }
+
+        if (watcher is not null) await watcher.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Moves to a step; entering a lesson not started yet applies its setup first.</summary>
+    private Task EnterAsync(string lessonId, int step, CancellationToken cancellationToken)
+    {
+        var lesson = Catalogue.Find(lessonId)!;
+        var fresh = lessonId != _selection?.LessonId && _progress.PassedSteps(lessonId).Count == 0 && lesson.Setup.Count > 0;
+        Select(lessonId, step, remember: true);
+        if (!fresh) return Task.CompletedTask;
+        return RunAsync($"setting up lesson {lessonId}…", async () =>
+        {
+            var result = await _session.Applier.ApplyAsync(_files.Setup(lesson), _session.Namespace, cancellationToken).ConfigureAwait(false);
+            return result.Ok ? $"Lesson {lessonId} is set up ({ApplyWording.Describe(result)})." : ApplyWording.Describe(result, "set up");
+        });
+    }
+
+    private void Select(string lessonId, int step, bool remember)
+    {
+        lock (_gate)
+        {
+            _selection = new Selection(lessonId, step);
+            if (remember)
+            {
+                _progress = _progress.MoveTo(lessonId, step, _clock.GetUtcNow());
+                Save();
+            }
+
+            var lesson = Catalogue.Find(lessonId)!;
+            var s = lesson.Steps[step - 1];
+            try
+            {
+                _checks = _files.Checks(s);
+                _content = new StepContent(_files.StepMarkdown(lesson, s), s.Manifest is null ? null : _files.ReadText(s.Manifest));
+            }
+            catch (LessonFileException e)
+            {
+                _checks = [];
+                _content = new StepContent($"# {lesson.Title}\n\nThis step cannot be shown:\n\n```\n{e.Message}\n```\n", null);
+                _message = e.Problems[0].ToString();
+            }
+
+            _verdicts = null;
+            if (_watchedLesson != lessonId) Watch(lesson);
+            EvaluateLocked();
+            PublishLocked();
+        }
+    }
+
+    private void Watch(Lesson lesson)
+    {
+        var old = _watcher;
+        _watchedLesson = lesson.Id;
+        _snapshot = null;
+        IReadOnlyList<ResourceKind> kinds;
+        try
+        {
+            kinds = _files.KindsRead(lesson);
+        }
+        catch (LessonFileException)
+        {
+            kinds = _checks.SelectMany(c => c.Reads).Distinct().ToList();
+        }
+
+        var watcher = new SnapshotWatcher(_session.Connection, kinds, _session.Namespace);
+        watcher.SnapshotChanged += snapshot => OnSnapshot(watcher, snapshot);
+        _watcher = watcher;
+        watcher.Start();
+        if (old is not null) _ = old.DisposeAsync().AsTask();
+    }
+
+    private void OnSnapshot(SnapshotWatcher source, ClusterSnapshot snapshot)
+    {
+        lock (_gate)
+        {
+            if (!ReferenceEquals(source, _watcher)) return;
+            _snapshot = snapshot;
+            EvaluateLocked();
+            PublishLocked();
+        }
+    }
+
+    /// <summary>Evaluates the selected step against the latest snapshot and records a pass.</summary>
+    private void EvaluateLocked()
+    {
+        if (_snapshot is null || _selection is null || _checks.Count == 0) return;
+        _verdicts = CheckEvaluator.EvaluateAll(_checks, _snapshot);
+        if (!_verdicts.All(v => v.Passed) || _progress.IsPassed(_selection.LessonId, _selection.Step)) return;
+        _progress = _progress.MarkPassed(_selection.LessonId, _selection.Step, _clock.GetUtcNow());
+        Save();
+        var lesson = CurrentLesson()!;
+        var after = UnlockRules.After(Catalogue, new StepPosition(lesson.Id, _selection.Step));
+        _message = _selection.Step < lesson.Steps.Count
+            ? $"✓ Step {_selection.Step} passed. Press n for step {_selection.Step + 1}."
+            : after is null
+                ? $"✓ Lesson {lesson.Id} complete, and with it the whole course!"
+                : $"✓ Lesson {lesson.Id} complete. Press n for lesson {after.LessonId}.";
+    }
+
+    private async Task ApplyFileAsync(Func<LessonStep, string?> file, string busy, string missing, CancellationToken cancellationToken)
+    {
+        var step = CurrentStep();
+        if (step is null) return;
+        if (file(step) is not { } path)
+        {
+            lock (_gate)
+            {
+                _message = missing;
+                PublishLocked();
+            }
+
+            return;
+        }
+
+        await RunAsync(busy, async () =>
+        {
+            var objects = _files.Manifest(path);
+            var result = await _session.Applier.ApplyAsync(objects, _session.Namespace, cancellationToken).ConfigureAwait(false);
+            return ApplyWording.Describe(result);
+        }).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs one action at a time with a busy line; its result (or failure) becomes the message.</summary>
+    private async Task RunAsync(string busy, Func<Task<string?>> action)
+    {
+        await _actions.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            lock (_gate)
+            {
+                _busy = busy;
+                PublishLocked();
+            }
+
+            string? message;
+            try
+            {
+                message = await action().ConfigureAwait(false);
+            }
+            catch (LessonFileException e)
+            {
+                message = e.Problems[0].ToString();
+            }
+            catch (ClusterException e)
+            {
+                message = e.Message;
+            }
+
+            lock (_gate)
+            {
+                _busy = null;
+                if (message is not null) _message = message;
+                PublishLocked();
+            }
+        }
+        finally
+        {
+            _actions.Release();
+        }
+    }
+
+    private Lesson? CurrentLesson()
+    {
+        lock (_gate) return _selection is null ? null : Catalogue.Find(_selection.LessonId);
+    }
+
+    private LessonStep? CurrentStep()
+    {
+        lock (_gate) return CurrentLesson() is { } lesson ? lesson.Steps[_selection!.Step - 1] : null;
+    }
+
+    private void Save()
+    {
+        try
+        {
+            _store.Save(_session.Context, _progress);
+        }
+        catch (IOException e)
+        {
+            _message = $"Progress could not be saved: {e.Message}";
+        }
+    }
+
+    private void PublishLocked()
+    {
+        _state = Build();
+        ThreadPool.QueueUserWorkItem(_ => Changed?.Invoke(this, EventArgs.Empty));
+    }
+
+    private TutorState Build()
+    {
+        var connection = new ConnectionStatus(_session.Context, _session.Namespace,
+            _snapshot is null ? ConnectionState.Connecting : _snapshot.Reachable ? ConnectionState.Connected : ConnectionState.Lost,
+            _snapshot is { Reachable: false } ? _watcher?.LastError ?? "the cluster does not answer" : null,
+            _session.Simulated);
+        return TutorStateBuilder.Build(Catalogue, _progress, _selection, _content, _checks, _verdicts, connection, _message, _busy);
+    }
+}
