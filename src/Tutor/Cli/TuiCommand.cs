@@ -49,7 +49,8 @@ public static class TuiCommand
                     var target = new ClusterTarget(new k8s.KubernetesClientConfiguration { Host = server.Url.ToString(), AccessToken = server.Token },
                         SandboxKubeconfig.ContextName, server.Url.ToString(), context.Parse.GetValue(global.Namespace) ?? KubeconfigResolver.DefaultNamespace, path, LooksLocal: true);
                     session = ClusterSession.Open(target, simulated: true);
-                    firstMessage ??= $"No cluster configured, so this is Tutor's simulated sandbox. For kubectl: export KUBECONFIG={path}";
+                    var shown = path.StartsWith(io.Home + "/", StringComparison.Ordinal) ? "~" + path[io.Home.Length..] : path;
+                    firstMessage ??= $"Simulated sandbox (no cluster configured). kubectl: export KUBECONFIG={shown}";
                 }
 
                 var loaded = context.Progress().Load(session.Context);

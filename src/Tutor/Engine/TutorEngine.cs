@@ -215,6 +215,8 @@ public sealed class TutorEngine : ITutorEngine, IAsyncDisposable
             lock (_gate)
             {
                 _progress = _progress.ForgetLesson(lesson.Id, _clock.GetUtcNow());
+                // Watch afresh: the old watch may not have seen the deletions yet, and a stale snapshot would pass step 1 again.
+                _watchedLesson = null;
                 Select(lesson.Id, 1, remember: true);
             }
 
