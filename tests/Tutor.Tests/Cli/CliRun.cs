@@ -1,0 +1,53 @@
+using Tutor.Cli;
+using Tutor.Tests.Engine;
+
+namespace Tutor.Tests.Cli;
+
+/// <summary>Runs the real command line in-process with its own environment, home and state folder, and captures what it prints.</summary>
+internal sealed class CliRun : IDisposable
+{
+    private readonly Dictionary<string, string> _environment = new();
+
+    public CliRun()
+    {
+        Home = Path.Combine(Path.GetTempPath(), "tutor-cli-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(Home);
+        _environment["HOME"] = Home;
+        _environment["XDG_STATE_HOME"] = Path.Combine(Home, "state");
+    }
+
+    public string Home { get; }
+
+    public string StateDirectory => Path.Combine(Home, "state", "tutor");
+
+    public CliRun With(string name, string value)
+    {
+        _environment[name] = value;
+        return this;
+    }
+
+    public string WriteKubeconfig(string contents)
+    {
+        var path = Path.Combine(Home, "kubeconfig-" + Guid.NewGuid().ToString("N")[..6]);
+        File.WriteAllText(path, contents);
+        _environment["KUBECONFIG"] = path;
+        return path;
+    }
+
+    public async Task<(int Exit, string Out, string Error)> RunAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var io = new CliIo(output, error, new StringReader(""), name => _environment.GetValueOrDefault(name), ShippedCatalogue.Root, AppContext.BaseDirectory)
+        {
+            Interactive = false,
+        };
+        var exit = await TutorCli.RunAsync(args, io);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(Home)) Directory.Delete(Home, recursive: true);
+    }
+}
