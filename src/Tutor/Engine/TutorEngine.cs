@@ -29,6 +29,8 @@ public sealed class TutorEngine : ITutorEngine, IAsyncDisposable
     private StepContent? _content;
     private string? _message;
     private string? _busy;
+    private long _passes;
+    private string? _passMessage;
     private TutorState _state;
 
     public TutorEngine(LessonFiles files, ClusterSession session, ProgressStore store, LearnerProgress progress, TimeProvider? clock = null, string? firstMessage = null)
@@ -325,7 +327,8 @@ public sealed class TutorEngine : ITutorEngine, IAsyncDisposable
         Save();
         var lesson = CurrentLesson()!;
         var after = UnlockRules.After(Catalogue, new StepPosition(lesson.Id, _selection.Step));
-        _message = _selection.Step < lesson.Steps.Count
+        _passes++;
+        _message = _passMessage = _selection.Step < lesson.Steps.Count
             ? $"✓ Step {_selection.Step} passed. Press n for step {_selection.Step + 1}."
             : after is null
                 ? $"✓ Lesson {lesson.Id} complete, and with it the whole course!"
@@ -361,9 +364,11 @@ public sealed class TutorEngine : ITutorEngine, IAsyncDisposable
         await _actions.WaitAsync().ConfigureAwait(false);
         try
         {
+            long passesBefore;
             lock (_gate)
             {
                 _busy = busy;
+                passesBefore = _passes;
                 PublishLocked();
             }
 
@@ -384,7 +389,9 @@ public sealed class TutorEngine : ITutorEngine, IAsyncDisposable
             lock (_gate)
             {
                 _busy = null;
-                if (message is not null) _message = message;
+                // A step that passed while the action ran is the news; what the action did follows it.
+                if (_passes != passesBefore && message is not null) _message = $"{_passMessage}  ({message})";
+                else if (message is not null) _message = message;
                 PublishLocked();
             }
         }

@@ -25,6 +25,7 @@ internal static class SampleCatalogue
                   "section": "Step 1 — Replace the Pod with a Deployment",
                   "manifest": "manifests/120-deployments/step-1.yaml",
                   "solution": "manifests/120-deployments/step-1.solution.yaml",
+                  "removes": ["v1 Pod vote"],
                   "checks": "manifests/120-deployments/step-1.checks.yaml",
                   "hints": ["First hint.", "Second hint."]
                 },

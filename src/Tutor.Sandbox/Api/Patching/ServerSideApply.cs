@@ -26,12 +26,15 @@ public static class ServerSideApply
         if (entries is not null)
             foreach (var e in entries.OfType<JsonObject>())
                 if (!ReferenceEquals(e, previous)) managed.Add(e.DeepClone());
+        // An apply that changes nothing keeps its old time, so it stays a no-op (no new resourceVersion, no watch event).
+        var unchanged = live is not null && previous is not null && JsonNode.DeepEquals(previous["fieldsV1"], newSet)
+            && JsonNode.DeepEquals(WithoutManagedFields(live), WithoutManagedFields(result));
         managed.Add(new JsonObject
         {
             ["manager"] = manager,
             ["operation"] = "Apply",
             ["apiVersion"] = apiVersion,
-            ["time"] = now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'"),
+            ["time"] = unchanged ? previous!["time"]?.DeepClone() : now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'"),
             ["fieldsType"] = "FieldsV1",
             ["fieldsV1"] = newSet,
         });
@@ -43,6 +46,13 @@ public static class ServerSideApply
 
         meta["managedFields"] = managed;
         return result;
+    }
+
+    private static JsonObject WithoutManagedFields(JsonObject obj)
+    {
+        var copy = (JsonObject)obj.DeepClone();
+        (copy["metadata"] as JsonObject)?.Remove("managedFields");
+        return copy;
     }
 
     /// <summary>Deep merge where keyed lists merge by key and everything else in <paramref name="applied"/> replaces.</summary>
