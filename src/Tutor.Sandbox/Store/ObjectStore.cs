@@ -65,7 +65,7 @@ public sealed class ObjectStore
                 throw new StoreConflictException(StoreConflictReason.AlreadyExists, key, $"{type.Plural} \"{key.Name}\" already exists");
             meta["uid"] = Guid.NewGuid().ToString();
             meta["creationTimestamp"] = Timestamp();
-            if (stored["spec"] is not null) meta["generation"] = 1;
+            if (stored["spec"] is not null) meta["generation"] = 1L;
             stored["apiVersion"] = type.ApiVersion;
             stored["kind"] = type.Kind;
             return Commit("ADDED", type, key, stored);

@@ -19,7 +19,7 @@ public static class JsonPatch
             {
                 case "add": document = Add(document, path, Value(o, index)); break;
                 case "remove": document = Remove(document, path, out _); break;
-                case "replace": Remove(document, path, out _); document = Add(document, path, Value(o, index)); break;
+                case "replace": document = Replace(document, path, Value(o, index)); break;
                 case "move":
                 {
                     document = Remove(document, Text(o, "from", index), out var moved);
@@ -79,6 +79,23 @@ public static class JsonPatch
             case JsonObject o: o[last] = value; break;
             case JsonArray a when last == "-": a.Add(value); break;
             case JsonArray a when int.TryParse(last, out var i) && i >= 0 && i <= a.Count: a.Insert(i, value); break;
+            default: throw Missing(pointer);
+        }
+
+        return document;
+    }
+
+    private static JsonNode Replace(JsonNode document, string pointer, JsonNode? value)
+    {
+        var tokens = Tokens(pointer);
+        if (tokens.Length == 0) return value ?? throw ApiError.BadRequest("cannot replace the whole document with null");
+        var parent = Resolve(document, "/" + string.Join('/', tokens[..^1].Select(Escape)));
+        var last = tokens[^1];
+        switch (parent)
+        {
+            // In place, so the order of fields stays as it was.
+            case JsonObject o when o.ContainsKey(last): o[last] = value; break;
+            case JsonArray a when int.TryParse(last, out var i) && i >= 0 && i < a.Count: a[i] = value; break;
             default: throw Missing(pointer);
         }
 
