@@ -1,0 +1,158 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace Tutor.Sandbox.Tests.Api;
+
+/// <summary>The sandbox over real HTTP: what a client without the token, with a huge body or with garbage gets back.</summary>
+public sealed class HttpTests : IAsyncLifetime
+{
+    private SandboxServer _server = null!;
+    private HttpClient _http = null!;
+
+    public async Task InitializeAsync()
+    {
+        _server = await SandboxServer.StartAsync(new SandboxOptions { PodStartDelay = TimeSpan.FromMilliseconds(200) });
+        _http = new HttpClient { BaseAddress = _server.Url };
+        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _server.Token);
+    }
+
+    public async Task DisposeAsync()
+    {
+        _http.Dispose();
+        await _server.DisposeAsync();
+    }
+
+    private async Task<(HttpStatusCode Code, JsonNode? Body)> SendAsync(HttpMethod method, string path, string? body = null, string contentType = "application/json", bool expectContinue = false)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        // With 100-continue the client waits for the server's verdict before sending a large body, as kubectl's client does.
+        request.Headers.ExpectContinue = expectContinue;
+        if (body is not null) request.Content = new StringContent(body, Encoding.UTF8, contentType);
+        using var response = await _http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        JsonNode? json = null;
+        try
+        {
+            json = text.Length > 0 ? JsonNode.Parse(text) : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+        }
+
+        return (response.StatusCode, json);
+    }
+
+    [Fact]
+    public async Task Requests_without_the_token_are_refused_with_a_status()
+    {
+        using var anonymous = new HttpClient { BaseAddress = _server.Url };
+        using var wrong = new HttpClient { BaseAddress = _server.Url };
+        wrong.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "not-the-token");
+
+        var none = await anonymous.GetAsync("/api/v1/namespaces");
+        var bad = await wrong.GetAsync("/api/v1/namespaces");
+
+        none.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        bad.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        JsonNode.Parse(await bad.Content.ReadAsStringAsync())!["kind"]!.GetValue<string>().Should().Be("Status");
+    }
+
+    [Fact]
+    public void The_server_listens_on_loopback_only()
+    {
+        _server.Url.Host.Should().Be("127.0.0.1");
+    }
+
+    [Fact]
+    public async Task A_body_over_the_limit_is_refused_with_413()
+    {
+        var huge = "{\"metadata\":{\"name\":\"x\"},\"data\":{\"k\":\"" + new string('a', 4 * 1024 * 1024) + "\"}}";
+
+        var (code, body) = await SendAsync(HttpMethod.Post, "/api/v1/namespaces/default/configmaps", huge, expectContinue: true);
+
+        code.Should().Be(HttpStatusCode.RequestEntityTooLarge);
+        body!["reason"]!.GetValue<string>().Should().Be("RequestEntityTooLarge");
+    }
+
+    [Fact]
+    public async Task Validation_errors_are_422_with_field_paths()
+    {
+        var deployment = """
+            {"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"web"},
+             "spec":{"selector":{"matchLabels":{"app":"web"}},"template":{"metadata":{"labels":{"app":"other"}},"spec":{"containers":[{"name":"web"}]}}}}
+            """;
+
+        var (code, body) = await SendAsync(HttpMethod.Post, "/apis/apps/v1/namespaces/default/deployments", deployment);
+
+        code.Should().Be((HttpStatusCode)422);
+        body!["message"]!.GetValue<string>().Should().StartWith("Deployment.apps \"web\" is invalid");
+        body["details"]!["causes"]!.AsArray().Select(c => c!["field"]!.GetValue<string>())
+            .Should().Contain(["spec.template.metadata.labels", "spec.template.spec.containers[0].image"]);
+    }
+
+    [Fact]
+    public async Task Creating_in_a_missing_namespace_is_404_naming_it()
+    {
+        var (code, body) = await SendAsync(HttpMethod.Post, "/api/v1/namespaces/nowhere/configmaps", """{"metadata":{"name":"a"}}""");
+
+        code.Should().Be(HttpStatusCode.NotFound);
+        body!["message"]!.GetValue<string>().Should().Be("namespaces \"nowhere\" not found");
+    }
+
+    [Fact]
+    public async Task Services_get_distinct_cluster_ips_and_node_ports_in_range()
+    {
+        var ips = new HashSet<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            var (code, body) = await SendAsync(HttpMethod.Post, "/api/v1/namespaces/default/services",
+                "{\"metadata\":{\"name\":\"s" + i + "\"},\"spec\":{\"type\":\"NodePort\",\"selector\":{\"app\":\"x\"},\"ports\":[{\"port\":80}]}}");
+            code.Should().Be(HttpStatusCode.Created);
+            ips.Add(body!["spec"]!["clusterIP"]!.GetValue<string>());
+            body["spec"]!["ports"]![0]!["nodePort"]!.GetValue<int>().Should().BeInRange(30000, 32767);
+            body["spec"]!["ports"]![0]!["targetPort"]!.GetValue<int>().Should().Be(80);
+        }
+
+        ips.Should().HaveCount(3);
+        var (taken, _) = await SendAsync(HttpMethod.Post, "/api/v1/namespaces/default/services",
+            """{"metadata":{"name":"again"},"spec":{"clusterIP":"10.96.0.1","ports":[{"port":80}]}}""");
+        taken.Should().Be((HttpStatusCode)422);
+    }
+
+    [Fact]
+    public async Task The_default_namespace_cannot_be_deleted()
+    {
+        var (code, _) = await SendAsync(HttpMethod.Delete, "/api/v1/namespaces/default");
+
+        code.Should().Be(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task Broken_bodies_paths_and_patches_get_a_status_and_the_server_keeps_serving()
+    {
+        var random = new Random(1234);
+        var bodies = new[] { "", "{", "[]", "null", "42", "{\"metadata\":5}", "{\"metadata\":{\"name\":7}}", "{\"kind\":\"Pod\",\"apiVersion\":\"v2\"}",
+            "{\"metadata\":{\"name\":\"UPPER\"}}", "\u0000\u0001", "{\"spec\":{\"ports\":[{\"port\":\"x\"}]}}", "- a\n- b", "a: [1, 2" };
+        var paths = new[] { "/api/v1/namespaces/default/configmaps", "/api/v1/namespaces/default/services", "/apis/apps/v1/namespaces/default/deployments",
+            "/api/v1/namespaces/default/pods/x", "/api/v1/../../etc/passwd", "/apis/apps/v1/namespaces/default/deployments/x/scale", "/api/v2/pods",
+            "/api/v1/namespaces//pods", "/api/v1/namespaces/default/pods/%ZZ", "/apis", "/version" };
+        var types = new[] { "application/json", "application/yaml", "application/merge-patch+json", "application/strategic-merge-patch+json",
+            "application/json-patch+json", "application/apply-patch+yaml", "text/html" };
+        var methods = new[] { HttpMethod.Post, HttpMethod.Put, HttpMethod.Patch, HttpMethod.Delete, HttpMethod.Get };
+
+        for (var i = 0; i < 300; i++)
+        {
+            var method = methods[random.Next(methods.Length)];
+            var path = paths[random.Next(paths.Length)] + (random.Next(3) == 0 ? "?fieldManager=fuzz&labelSelector=a%20in%20(" : "");
+            var (code, body) = await SendAsync(method, path, method == HttpMethod.Get ? null : bodies[random.Next(bodies.Length)], types[random.Next(types.Length)]);
+            ((int)code).Should().BeLessThan(500, $"{method} {path} must not crash the server");
+            if ((int)code >= 400) body?["kind"]?.GetValue<string>().Should().Be("Status", $"{method} {path} answers a Status");
+        }
+
+        var (ok, version) = await SendAsync(HttpMethod.Get, "/version");
+        ok.Should().Be(HttpStatusCode.OK);
+        version!["gitVersion"]!.GetValue<string>().Should().StartWith("v1.32");
+    }
+}
