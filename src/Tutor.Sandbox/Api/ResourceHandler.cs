@@ -14,7 +14,6 @@ namespace Tutor.Sandbox.Api;
 public sealed class ResourceHandler(ObjectStore store, AdmissionChain admission)
 {
     private static readonly HashSet<string> ProtectedNamespaces = ["default", "kube-system", "kube-public", "kube-node-lease"];
-    private readonly object _writes = new();
 
     public ObjectStore Store => store;
 
@@ -41,20 +40,17 @@ public sealed class ResourceHandler(ObjectStore store, AdmissionChain admission)
         if (!path.IsCollection) throw ApiError.MethodNotAllowed($"the server does not allow this method on the requested resource ({path.Type.Plural})");
         CheckIdentity(path, body, requireName: false);
         if (path.Type.Namespaced) body["metadata"]!["namespace"] = path.Namespace;
-        lock (_writes)
-        {
-            return Write(path.Type, body, null, dryRun, subresource: null);
-        }
+        return store.Atomically(() => Write(path.Type, body, null, dryRun, subresource: null));
     }
 
     public JsonObject Update(ResourcePath path, JsonObject body, bool dryRun)
     {
         CheckIdentity(path, body, requireName: true);
-        lock (_writes)
+        return store.Atomically(() =>
         {
             var old = store.Get(Key(path)) ?? throw NotFound(path.Type, path.Name!);
             return Write(path.Type, body, old, dryRun, path.Subresource);
-        }
+        });
     }
 
     /// <summary>Applies a patch; returns the stored object and whether it was created (server-side apply only).</summary>
@@ -62,7 +58,8 @@ public sealed class ResourceHandler(ObjectStore store, AdmissionChain admission)
     {
         if (path.IsCollection) throw ApiError.MethodNotAllowed($"the server does not allow this method on the requested resource ({path.Type.Plural})");
         var mediaType = contentType.Split(';')[0].Trim().ToLowerInvariant();
-        lock (_writes)
+        // Read, patch and write as one step: a controller's status write cannot slip in between and be undone.
+        return store.Atomically(() =>
         {
             var old = store.Get(Key(path));
             if (mediaType == "application/apply-patch+yaml")
@@ -88,16 +85,15 @@ public sealed class ResourceHandler(ObjectStore store, AdmissionChain admission)
                 _ => throw ApiError.UnsupportedMediaType(contentType),
             } as JsonObject ?? throw ApiError.BadRequest("the patch does not leave an object");
             CheckIdentity(path, patched, requireName: true);
-            patched["metadata"]!.AsObject().Remove("resourceVersion");
             return (Write(path.Type, patched, old, dryRun, path.Subresource), false);
-        }
+        });
     }
 
     public JsonObject Delete(ResourcePath path, string? propagationPolicy, bool dryRun)
     {
         if (path.IsCollection || path.Subresource is not null)
             throw ApiError.MethodNotAllowed($"the server does not allow this method on the requested resource ({path.Type.Plural})");
-        lock (_writes)
+        return store.Atomically(() =>
         {
             var key = Key(path);
             var current = store.Get(key) ?? throw NotFound(path.Type, path.Name!);
@@ -118,7 +114,7 @@ public sealed class ResourceHandler(ObjectStore store, AdmissionChain admission)
 
             if (propagationPolicy == "Orphan") Orphan(current);
             return store.Delete(key) ?? current;
-        }
+        });
 
         string now() => store.Clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'");
     }

@@ -105,6 +105,15 @@ public sealed class ObjectStore
         }
     }
 
+    /// <summary>
+    /// Runs a read-compute-write as one step: no other write (a controller's included) lands in between, so a
+    /// request computed from what it read is never stale. The store's own methods may be called inside.
+    /// </summary>
+    public T Atomically<T>(Func<T> action)
+    {
+        lock (_gate) return action();
+    }
+
     /// <summary>Removes an object; returns it as it was (with the deletion's resourceVersion), or null when absent.</summary>
     public JsonObject? Delete(ObjectKey key)
     {
