@@ -28,7 +28,7 @@ var then = DateTimeOffset.UtcNow;
 var progress = LearnerProgress.Empty.MarkPassed("101", 1, then).MarkPassed("101", 2, then).MarkPassed("110", 1, then).MarkPassed("110", 2, then)
     .MarkPassed("120", 1, then).MoveTo("120", 2, then);
 using var session = new ClusterSession(
-    new Tutor.Core.Cluster.ClusterConnection(new k8s.KubernetesClientConfiguration { Host = server.Url.ToString(), AccessToken = server.Token }),
+    new Tutor.Core.Cluster.ClusterConnection(SandboxClient.Configuration(server)),
     "tutor-sandbox", "tutor", simulated: true);
 var store = new ProgressStore(state);
 await using var engine = new TutorEngine(files, session, store, progress);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -21,8 +22,9 @@ public sealed class SandboxServer : IAsyncDisposable
     private readonly Task _controllers;
     private long _requests;
 
-    private SandboxServer(WebApplication app, CancellationTokenSource stopping, Task controllers, ObjectStore store, Uri url, string token)
+    private SandboxServer(WebApplication app, CancellationTokenSource stopping, Task controllers, ObjectStore store, Uri url, string token, X509Certificate2 certificate)
     {
+        Certificate = certificate;
         _app = app;
         _stopping = stopping;
         _controllers = controllers;
@@ -36,6 +38,7 @@ public sealed class SandboxServer : IAsyncDisposable
         options ??= new SandboxOptions();
         var store = new ObjectStore(options.Clock);
         ControllerHost.Seed(store, options);
+        var certificate = SandboxCertificate.Create(options.Clock.GetUtcNow());
         var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
         var builder = WebApplication.CreateSlimBuilder();
@@ -43,7 +46,7 @@ public sealed class SandboxServer : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             // Loopback only: the sandbox is for the person at this machine.
-            kestrel.Listen(IPAddress.Loopback, options.Port);
+            kestrel.Listen(IPAddress.Loopback, options.Port, listen => listen.UseHttps(certificate));
             kestrel.Limits.MaxRequestBodySize = ApiRouter.MaxBodyBytes;
             kestrel.AddServerHeader = false;
         });
@@ -59,11 +62,14 @@ public sealed class SandboxServer : IAsyncDisposable
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var controllers = Task.Run(() => ControllerHost.RunAsync(store, options, stopping.Token), CancellationToken.None);
-        server = new SandboxServer(app, stopping, controllers, store, new Uri(address.Replace("[::1]", "127.0.0.1")), token);
+        server = new SandboxServer(app, stopping, controllers, store, new Uri(address.Replace("[::1]", "127.0.0.1")), token, certificate);
         return server;
     }
 
-    /// <summary>Base address, e.g. http://127.0.0.1:41234.</summary>
+    /// <summary>The certificate the server presents; clients trust exactly this one (it is its own authority).</summary>
+    public X509Certificate2 Certificate { get; }
+
+    /// <summary>Base address, e.g. https://127.0.0.1:41234.</summary>
     public Uri Url { get; }
 
     /// <summary>The bearer token every request must carry.</summary>
@@ -84,6 +90,7 @@ public sealed class SandboxServer : IAsyncDisposable
         - name: {contextName}
           cluster:
             server: {Url.ToString().TrimEnd('/')}
+            certificate-authority-data: {Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes(Certificate.ExportCertificatePem()))}
         users:
         - name: {contextName}
           user:
@@ -112,5 +119,6 @@ public sealed class SandboxServer : IAsyncDisposable
         await _app.StopAsync(quick.Token).ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
         _stopping.Dispose();
+        Certificate.Dispose();
     }
 }

@@ -46,7 +46,7 @@ public static class TuiCommand
                     var kubeconfig = server.Kubeconfig(SandboxKubeconfig.ContextName);
                     SandboxKubeconfig.Write(path, kubeconfig);
                     kubeconfigWritten = kubeconfig;
-                    var target = new ClusterTarget(new k8s.KubernetesClientConfiguration { Host = server.Url.ToString(), AccessToken = server.Token },
+                    var target = new ClusterTarget(SandboxClient.Configuration(server),
                         SandboxKubeconfig.ContextName, server.Url.ToString(), context.Parse.GetValue(global.Namespace) ?? KubeconfigResolver.DefaultNamespace, path, LooksLocal: true);
                     session = ClusterSession.Open(target, simulated: true);
                     var shown = path.StartsWith(io.Home + "/", StringComparison.Ordinal) ? "~" + path[io.Home.Length..] : path;

@@ -14,9 +14,15 @@ public sealed class HttpTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _server = await SandboxServer.StartAsync(new SandboxOptions { PodStartDelay = TimeSpan.FromMilliseconds(200) });
-        _http = new HttpClient { BaseAddress = _server.Url };
+        _http = Client();
         _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _server.Token);
     }
+
+    /// <summary>A client that trusts exactly the sandbox's certificate.</summary>
+    private HttpClient Client() => new(new HttpClientHandler
+    {
+        ServerCertificateCustomValidationCallback = (_, certificate, _, _) => certificate?.Thumbprint == _server.Certificate.Thumbprint,
+    }) { BaseAddress = _server.Url };
 
     public async Task DisposeAsync()
     {
@@ -47,8 +53,8 @@ public sealed class HttpTests : IAsyncLifetime
     [Fact]
     public async Task Requests_without_the_token_are_refused_with_a_status()
     {
-        using var anonymous = new HttpClient { BaseAddress = _server.Url };
-        using var wrong = new HttpClient { BaseAddress = _server.Url };
+        using var anonymous = Client();
+        using var wrong = Client();
         wrong.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "not-the-token");
 
         var none = await anonymous.GetAsync("/api/v1/namespaces");
@@ -60,9 +66,11 @@ public sealed class HttpTests : IAsyncLifetime
     }
 
     [Fact]
-    public void The_server_listens_on_loopback_only()
+    public void The_server_listens_on_loopback_only_over_tls()
     {
         _server.Url.Host.Should().Be("127.0.0.1");
+        _server.Url.Scheme.Should().Be("https");
+        _server.Kubeconfig().Should().Contain("certificate-authority-data:").And.Contain(_server.Token);
     }
 
     [Fact]

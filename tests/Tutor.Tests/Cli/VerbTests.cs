@@ -137,7 +137,7 @@ public sealed class VerbTests : IAsyncLifetime
     public async Task A_context_that_does_not_look_local_needs_yes()
     {
         using var cli = new CliRun();
-        cli.WriteKubeconfig(_server.Kubeconfig("prod-eu").Replace("http://127.0.0.1", "http://localhost.example"));
+        cli.WriteKubeconfig(_server.Kubeconfig("prod-eu").Replace("https://127.0.0.1", "https://localhost.example"));
 
         var result = await cli.RunAsync("apply", "101");
 

@@ -21,7 +21,7 @@ public class ClusterProbeTests
     public async Task Wrong_token_is_reported_as_refused_credentials()
     {
         await using var cluster = await SandboxCluster.StartAsync();
-        using var connection = SandboxCluster.Connect(cluster.Server.Url, "not-the-token");
+        using var connection = SandboxCluster.Connect(cluster.Server, token: "not-the-token");
 
         var result = await ClusterProbe.ProbeAsync(connection, "tutor");
 
@@ -36,12 +36,12 @@ public class ClusterProbeTests
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
-        using var connection = SandboxCluster.Connect(new Uri($"http://127.0.0.1:{port}"), "x");
+        using var connection = SandboxCluster.Nowhere(new Uri($"https://127.0.0.1:{port}"));
 
         var result = await ClusterProbe.ProbeAsync(connection);
 
         result.Status.Should().Be(ProbeStatus.Unreachable);
-        result.Message.Should().Be($"cannot reach http://127.0.0.1:{port} (connection refused)");
+        result.Message.Should().Be($"cannot reach https://127.0.0.1:{port} (connection refused)");
     }
 
     [Fact]

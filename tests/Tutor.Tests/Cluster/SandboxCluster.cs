@@ -23,11 +23,15 @@ internal sealed class SandboxCluster : IAsyncDisposable
     public static async Task<SandboxCluster> StartAsync(TimeSpan? podStartDelay = null, int port = 0)
     {
         var server = await SandboxServer.StartAsync(new SandboxOptions { PodStartDelay = podStartDelay ?? TimeSpan.FromMilliseconds(300), Port = port });
-        return new SandboxCluster(server, Connect(server.Url, server.Token));
+        return new SandboxCluster(server, Connect(server));
     }
 
-    public static ClusterConnection Connect(Uri url, string token) =>
-        new(new KubernetesClientConfiguration { Host = url.ToString(), AccessToken = token });
+    /// <summary>A connection to <paramref name="server"/>, optionally through another address (a relay) or with another token.</summary>
+    public static ClusterConnection Connect(SandboxServer server, Uri? url = null, string? token = null) =>
+        new(Tutor.Engine.SandboxClient.Configuration(server, url, token));
+
+    /// <summary>A connection to an address where no sandbox listens.</summary>
+    public static ClusterConnection Nowhere(Uri url) => new(new KubernetesClientConfiguration { Host = url.ToString(), AccessToken = "x" });
 
     /// <summary>Reads an object straight from the API (null when it does not exist), to check what the code under test did.</summary>
     public async Task<JsonObject?> GetAsync(string path)

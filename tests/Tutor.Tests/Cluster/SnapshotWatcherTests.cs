@@ -84,13 +84,13 @@ public class SnapshotWatcherTests
     public async Task Unreachable_cluster_publishes_unreachable_with_the_reason()
     {
         var port = FreePort();
-        using var connection = SandboxCluster.Connect(new Uri($"http://127.0.0.1:{port}"), "unused");
+        using var connection = SandboxCluster.Nowhere(new Uri($"https://127.0.0.1:{port}"));
         await using var watcher = new SnapshotWatcher(connection, [ConfigMap], "tutor", FastRetry);
 
         var down = await FirstAsync(watcher, _ => true);
 
         down.Reachable.Should().BeFalse();
-        watcher.LastError.Should().Be($"cannot reach http://127.0.0.1:{port} (connection refused)");
+        watcher.LastError.Should().Be($"cannot reach https://127.0.0.1:{port} (connection refused)");
     }
 
     [Fact]
@@ -100,7 +100,7 @@ public class SnapshotWatcherTests
         var ns = cluster.LearnerNamespace;
         await using var relay = new TcpRelay(cluster.Server.Url);
         relay.Start();
-        using var connection = SandboxCluster.Connect(relay.Url, cluster.Server.Token);
+        using var connection = SandboxCluster.Connect(cluster.Server, relay.Url);
         await using var watcher = new SnapshotWatcher(connection, [ConfigMap], ns, FastRetry);
         var snapshots = new List<ClusterSnapshot>();
         watcher.SnapshotChanged += s => { lock (snapshots) snapshots.Add(s); };
@@ -125,7 +125,7 @@ public class SnapshotWatcherTests
         (await new ManifestApplier(cluster.Connection).ApplyAsync([ConfigMapOf("a"), DeploymentOf("vote", 1)], ns)).Ok.Should().BeTrue();
 
         var snapshot = await SnapshotReader.ReadAsync(cluster.Connection, [ConfigMap, Deployment, new ResourceKind("example.com/v1", "Widget")], ns);
-        using var nowhere = SandboxCluster.Connect(new Uri($"http://127.0.0.1:{FreePort()}"), "x");
+        using var nowhere = SandboxCluster.Nowhere(new Uri($"https://127.0.0.1:{FreePort()}"));
         var unreachable = await SnapshotReader.ReadAsync(nowhere, [ConfigMap], ns);
 
         snapshot.Reachable.Should().BeTrue();

@@ -25,7 +25,7 @@ internal sealed class TcpRelay : IAsyncDisposable
 
     public int Port { get; }
 
-    public Uri Url => new($"http://127.0.0.1:{Port}");
+    public Uri Url => new($"https://127.0.0.1:{Port}");
 
     public void Start()
     {

@@ -24,7 +24,7 @@ public sealed class TutorEngineTests : IAsyncLifetime
 
     private (TutorEngine Engine, ProgressStore Store, ClusterSession Session) Start(LearnerProgress progress, string ns = "tutor")
     {
-        var session = new ClusterSession(SandboxCluster.Connect(_server.Url, _server.Token), "tutor-sandbox", ns, simulated: true);
+        var session = new ClusterSession(SandboxCluster.Connect(_server), "tutor-sandbox", ns, simulated: true);
         var store = new ProgressStore(_state);
         return (new TutorEngine(ShippedCatalogue.Files(), session, store, progress), store, session);
     }
