@@ -25,51 +25,69 @@ public static class TuiCommand
             var files = context.LoadCatalogue();
             if (files is null) return ExitCodes.BadInput;
 
-            SandboxServer? server = null;
-            string? kubeconfigWritten = null;
             ClusterSession? session = null;
             string? firstMessage = null;
-            try
+            if (!parse.GetValue(sandbox))
             {
-                if (!parse.GetValue(sandbox))
-                {
-                    var (chosen, code, useSandbox) = await ChooseClusterAsync(context, global, io, cancellationToken);
-                    if (code is { } exit) return exit;
-                    session = chosen;
-                    if (useSandbox) firstMessage = "The configured cluster does not answer; you are on the built-in sandbox instead.";
-                }
+                var (chosen, code, fellBack) = await ChooseClusterAsync(context, global, io, cancellationToken);
+                if (code is { } exit) return exit;
+                session = chosen;
+                if (fellBack) firstMessage = "The configured cluster does not answer; you are on the built-in sandbox instead.";
+            }
 
+            var contextName = session?.Context ?? SandboxKubeconfig.ContextName;
+            var ns = session?.Namespace ?? parse.GetValue(global.Namespace) ?? KubeconfigResolver.DefaultNamespace;
+            var loaded = context.Progress().Load(contextName);
+            if (loaded.Warning is not null) firstMessage = loaded.Warning;
+            var waiting = TutorEngine.Waiting(files, loaded.Progress,
+                new ConnectionStatus(contextName, ns, ConnectionState.Connecting, null, session?.Simulated ?? true),
+                session is null ? "starting the sandbox…" : "connecting…");
+
+            // The first screen does not wait for the sandbox or the first list: they start while it draws.
+            SandboxServer? server = null;
+            string? kubeconfig = null;
+            var starting = Task.Run(async () =>
+            {
                 if (session is null)
                 {
                     server = await SandboxServer.StartAsync(cancellationToken: cancellationToken);
                     var path = SandboxKubeconfig.DefaultPath(io);
-                    var kubeconfig = server.Kubeconfig(SandboxKubeconfig.ContextName);
+                    kubeconfig = server.Kubeconfig(SandboxKubeconfig.ContextName);
                     SandboxKubeconfig.Write(path, kubeconfig);
-                    kubeconfigWritten = kubeconfig;
-                    var target = new ClusterTarget(SandboxClient.Configuration(server),
-                        SandboxKubeconfig.ContextName, server.Url.ToString(), context.Parse.GetValue(global.Namespace) ?? KubeconfigResolver.DefaultNamespace, path, LooksLocal: true);
-                    session = ClusterSession.Open(target, simulated: true);
+                    session = ClusterSession.Open(new ClusterTarget(SandboxClient.Configuration(server), SandboxKubeconfig.ContextName,
+                        server.Url.ToString(), ns, path, LooksLocal: true), simulated: true);
                     var shown = path.StartsWith(io.Home + "/", StringComparison.Ordinal) ? "~" + path[io.Home.Length..] : path;
                     firstMessage ??= $"Simulated sandbox (no cluster configured). kubectl: export KUBECONFIG={shown}";
                 }
 
-                var loaded = context.Progress().Load(session.Context);
-                if (loaded.Warning is not null) firstMessage = loaded.Warning;
-                await using var engine = new TutorEngine(files, session, context.Progress(), loaded.Progress, firstMessage: firstMessage);
+                var engine = new TutorEngine(files, session, context.Progress(), loaded.Progress, firstMessage: firstMessage);
                 await engine.StartAsync(cancellationToken);
                 if (server is not null) _ = engine.RestoreCurrentLessonAsync(cancellationToken);
+                return engine;
+            }, cancellationToken);
 
+            try
+            {
                 var options = TuiOptions.FromEnvironment();
                 if (io.Environment("TUTOR_STARTUP_REPORT") is { Length: > 0 } report)
                     options = options with { OnFirstDraw = () => WriteStartup(report) };
-                return TuiApp.Run(engine, options);
+                return TuiApp.Run(new PendingEngine(waiting, starting), options);
             }
             finally
             {
+                try
+                {
+                    await (await starting).DisposeAsync();
+                }
+                catch (Exception)
+                {
+                    // It never started; there is nothing of it to stop.
+                }
+
                 session?.Dispose();
                 if (server is not null)
                 {
-                    if (kubeconfigWritten is not null) SandboxKubeconfig.Remove(SandboxKubeconfig.DefaultPath(io), kubeconfigWritten);
+                    if (kubeconfig is not null) SandboxKubeconfig.Remove(SandboxKubeconfig.DefaultPath(io), kubeconfig);
                     await server.DisposeAsync();
                 }
             }

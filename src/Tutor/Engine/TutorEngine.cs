@@ -61,11 +61,34 @@ public sealed class TutorEngine : ITutorEngine, IAsyncDisposable
     /// <summary>Opens the learner's current step (lesson 101 step 1 for a new learner) and starts watching.</summary>
     public Task StartAsync(CancellationToken cancellationToken = default)
     {
-        var position = UnlockRules.CurrentStep(_progress, Catalogue) ?? new StepPosition(Catalogue.Lessons[0].Id, 1);
-        if (_progress.CurrentLessonId is { } id && Catalogue.Find(id) is { } lesson && UnlockRules.IsStepUnlocked(_progress, Catalogue, id, _progress.CurrentStep))
-            position = new StepPosition(lesson.Id, Math.Clamp(_progress.CurrentStep, 1, lesson.Steps.Count));
+        var position = StartPosition(_progress, Catalogue);
         Select(position.LessonId, position.Step, remember: false);
         return Task.CompletedTask;
+    }
+
+    /// <summary>Where a learner resumes: the step they were on if it is still open to them, else their first unfinished one.</summary>
+    public static StepPosition StartPosition(LearnerProgress progress, Catalogue catalogue)
+    {
+        if (progress.CurrentLessonId is { } id && catalogue.Find(id) is { } lesson && UnlockRules.IsStepUnlocked(progress, catalogue, id, progress.CurrentStep))
+            return new StepPosition(lesson.Id, Math.Clamp(progress.CurrentStep, 1, lesson.Steps.Count));
+        return UnlockRules.CurrentStep(progress, catalogue) ?? new StepPosition(catalogue.Lessons[0].Id, 1);
+    }
+
+    /// <summary>What the screen shows before any cluster answers: the step the learner resumes on, marked as connecting.</summary>
+    public static TutorState Waiting(LessonFiles files, LearnerProgress progress, ConnectionStatus connection, string busy)
+    {
+        var position = StartPosition(progress, files.Catalogue);
+        var lesson = files.Catalogue.Find(position.LessonId)!;
+        var step = lesson.Steps[position.Step - 1];
+        try
+        {
+            var content = new StepContent(files.StepMarkdown(lesson, step), step.Manifest is null ? null : files.ReadText(step.Manifest));
+            return TutorStateBuilder.Build(files.Catalogue, progress, new Selection(lesson.Id, step.Number), content, files.Checks(step), null, connection, busy: busy);
+        }
+        catch (LessonFileException e)
+        {
+            return TutorStateBuilder.Build(files.Catalogue, progress, new Selection(lesson.Id, step.Number), null, [], null, connection, e.Problems[0].ToString(), busy);
+        }
     }
 
     /// <summary>

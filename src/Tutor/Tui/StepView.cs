@@ -24,10 +24,18 @@ public sealed class StepView : FrameView
         {
             Width = Dim.Fill(),
             Height = Dim.Fill(),
-            // Highlighting is colour; under NO_COLOR the code is shown plain.
-            SyntaxHighlighter = colors.Monochrome ? null : new TextMateSyntaxHighlighter(),
         };
         Add(_markdown);
+    }
+
+    /// <summary>
+    /// Turns on YAML and shell colouring. Loading the grammars takes about a third of a second, so the window
+    /// draws plain text first and colours it once the highlighter is ready (never under NO_COLOR).
+    /// </summary>
+    public void Highlight(ISyntaxHighlighter highlighter)
+    {
+        _markdown.SyntaxHighlighter = highlighter;
+        if (_document is not null) _markdown.Text = _document;
     }
 
     public string Document => _document ?? "";

@@ -1,4 +1,6 @@
 using Terminal.Gui.App;
+using Terminal.Gui.Drawing;
+using Terminal.Gui.Views;
 
 namespace Tutor.Tui;
 
@@ -34,6 +36,7 @@ public static class TuiApp
         using IApplication app = Application.Create();
         app.Init(driver);
         var firstDrawn = false;
+        using var window = new MainWindow(app, engine, options, dialogs ?? new Dialogs(app));
         app.LayoutAndDrawComplete += (_, _) =>
         {
             if (firstDrawn)
@@ -43,10 +46,17 @@ public static class TuiApp
 
             firstDrawn = true;
             options.OnFirstDraw?.Invoke();
+            if (!options.Monochrome)
+            {
+                // The grammars load off the UI thread; the text is coloured a moment after the first screen.
+                Task.Run(() => new TextMateSyntaxHighlighter()).ContinueWith(
+                    loaded => app.Invoke(() => window.Step.Highlight(loaded.Result)),
+                    TaskContinuationOptions.OnlyOnRanToCompletion);
+            }
+
             started?.Invoke(app);
         };
 
-        using var window = new MainWindow(app, engine, options, dialogs ?? new Dialogs(app));
         app.Run(window);
     }
 }
