@@ -133,12 +133,17 @@ public sealed class KubeconfigResolver
         return merged!;
     }
 
+    // KubernetesClient's own loader first builds a YAML reader that knows every Kubernetes model type,
+    // about a quarter of a second at start-up; a kubeconfig needs only its own few types.
+    private static readonly YamlDotNet.Serialization.IDeserializer KubeconfigReader =
+        new YamlDotNet.Serialization.DeserializerBuilder().IgnoreUnmatchedProperties().Build();
+
     private static K8SConfiguration LoadOne(string file)
     {
         K8SConfiguration loaded;
         try
         {
-            loaded = KubernetesClientConfiguration.LoadKubeConfig(new FileInfo(file));
+            loaded = KubeconfigReader.Deserialize<K8SConfiguration>(File.ReadAllText(file));
         }
         catch (Exception e)
         {

@@ -26,8 +26,12 @@ public sealed class ClusterConnector(CliIo io, KubeconfigOptions options, bool c
         return resolver.Resolve(options with { KubeconfigPath = running });
     }
 
-    /// <summary>Resolves, confirms and probes; prints why and returns the exit status when it cannot go on.</summary>
-    public async Task<ClusterChoice> ConnectAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Resolves, confirms and (with <paramref name="probe"/>) asks the server for its version first; prints why and
+    /// returns the exit status when it cannot go on. Verbs skip the probe: their first request fails just as
+    /// clearly (exit 3) when the cluster is out of reach, and a round trip less is a faster `tutor check`.
+    /// </summary>
+    public async Task<ClusterChoice> ConnectAsync(CancellationToken cancellationToken, bool probe = false)
     {
         var resolution = Resolve();
         switch (resolution.Status)
@@ -50,10 +54,11 @@ public sealed class ClusterConnector(CliIo io, KubeconfigOptions options, bool c
 
         if (!target.LooksLocal && confirmed) ConfirmedContexts().Confirm(target.ContextName);
         var session = ClusterSession.Open(target, simulated: IsSandbox(target));
-        var probe = await ClusterProbe.ProbeAsync(session.Connection, cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (probe.Status is ProbeStatus.Unreachable or ProbeStatus.Unauthorized)
+        if (!probe) return new ClusterChoice(session, ExitCodes.Ok);
+        var answer = await ClusterProbe.ProbeAsync(session.Connection, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (answer.Status is ProbeStatus.Unreachable or ProbeStatus.Unauthorized)
         {
-            io.Error.WriteLine($"tutor: {probe.Message}");
+            io.Error.WriteLine($"tutor: {answer.Message}");
             if (target.ContextName == SandboxKubeconfig.ContextName) io.Error.WriteLine("tutor: is `tutor sandbox` still running?");
             session.Dispose();
             return ClusterChoice.Stop(ExitCodes.Unreachable);
