@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Tutor.Sandbox.Api.Selection;
+using Tutor.Sandbox.Api.Tables;
 using Tutor.Sandbox.Store;
 
 namespace Tutor.Sandbox.Api;
@@ -68,6 +69,14 @@ public sealed class ApiRouter(ResourceHandler resources, string token, Cancellat
             return;
         }
 
+        if (request.Method == "GET" && path.StartsWith("/openapi/v3", StringComparison.Ordinal))
+        {
+            var rest = path["/openapi/v3".Length..].Trim('/');
+            var openApi = rest.Length == 0 ? OpenApi.Index() : OpenApi.Document(rest) ?? throw ApiError.NotFound($"the server could not find the requested resource (path {path})");
+            await WriteAsync(context, 200, openApi);
+            return;
+        }
+
         if (path.TrimEnd('/') is "/healthz" or "/readyz" or "/livez")
         {
             context.Response.ContentType = "text/plain";
@@ -80,19 +89,32 @@ public sealed class ApiRouter(ResourceHandler resources, string token, Cancellat
         var dryRun = query["dryRun"].ToString() == "All";
         var labels = LabelSelectorQuery.Parse(query["labelSelector"]);
         var fields = FieldSelectorQuery.Parse(query["fieldSelector"], target.Type.Kind);
+        // kubectl get asks for a Table so it can print the server's columns.
+        var table = TableResponse.Wanted(request.Headers.Accept.ToString());
+        DateTimeOffset Now() => resources.Store.Clock.GetUtcNow();
 
         switch (request.Method)
         {
-            case "GET" when target.IsCollection && IsTrue(query["watch"]):
+            case "GET" when IsTrue(query["watch"]):
                 await WatchStream.ServeAsync(context, resources.Store, target, labels, fields, query["resourceVersion"],
-                    int.TryParse(query["timeoutSeconds"], out var seconds) ? seconds : null, stopping);
+                    int.TryParse(query["timeoutSeconds"], out var seconds) ? seconds : null, stopping,
+                    table ? o => TableResponse.For(target.Type, [o], null, Now(), query["includeObject"]) : null);
                 return;
             case "GET" when target.IsCollection:
-                await WriteAsync(context, 200, resources.List(target, labels, fields));
+            {
+                var list = resources.List(target, labels, fields);
+                await WriteAsync(context, 200, !table ? list
+                    : TableResponse.For(target.Type, list["items"]!.AsArray().OfType<JsonObject>(), list["metadata"]?["resourceVersion"]?.GetValue<string>(), Now(), query["includeObject"]));
                 return;
+            }
             case "GET":
-                await WriteAsync(context, 200, resources.Get(target));
+            {
+                var item = resources.Get(target);
+                await WriteAsync(context, 200, table && target.Subresource is null
+                    ? TableResponse.For(target.Type, [item], item["metadata"]?["resourceVersion"]?.GetValue<string>(), Now(), query["includeObject"])
+                    : item);
                 return;
+            }
             case "POST":
                 await WriteAsync(context, 201, resources.Create(target, await ReadObjectAsync(request), dryRun));
                 return;

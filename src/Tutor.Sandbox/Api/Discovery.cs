@@ -86,6 +86,20 @@ public static class Discovery
             if (type.ShortNames is { Length: > 0 } shortNames) entry["shortNames"] = new JsonArray(shortNames.Select(s => (JsonNode)s).ToArray());
             if (type.Group == "apps" || type.Kind is "Pod" or "Service" or "Deployment") entry["categories"] = new JsonArray("all");
             resources.Add(entry);
+            if (ScaleSubresource.Supported(type))
+            {
+                resources.Add(new JsonObject
+                {
+                    ["name"] = type.Plural + "/scale",
+                    ["singularName"] = "",
+                    ["namespaced"] = true,
+                    ["group"] = "autoscaling",
+                    ["version"] = "v1",
+                    ["kind"] = "Scale",
+                    ["verbs"] = new JsonArray("get", "patch", "update"),
+                });
+            }
+
             if (HasStatus(type))
             {
                 resources.Add(new JsonObject

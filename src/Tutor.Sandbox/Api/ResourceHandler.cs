@@ -20,6 +20,7 @@ public sealed class ResourceHandler(ObjectStore store, AdmissionChain admission)
     public JsonObject Get(ResourcePath path)
     {
         var obj = store.Get(Key(path)) ?? throw NotFound(path.Type, path.Name!);
+        if (path.Subresource == "scale" && ScaleSubresource.Supported(path.Type)) return ScaleSubresource.View(obj);
         return path.Subresource is null or "status" ? obj : throw UnknownSubresource(path);
     }
 
@@ -45,6 +46,7 @@ public sealed class ResourceHandler(ObjectStore store, AdmissionChain admission)
 
     public JsonObject Update(ResourcePath path, JsonObject body, bool dryRun)
     {
+        if (path.Subresource == "scale") return Rescale(path, _ => body, dryRun);
         CheckIdentity(path, body, requireName: true);
         return store.Atomically(() =>
         {
@@ -77,15 +79,30 @@ public sealed class ResourceHandler(ObjectStore store, AdmissionChain admission)
 
             if (old is null) throw NotFound(path.Type, path.Name!);
             var patch = Parse(text);
-            var patched = mediaType switch
+            JsonObject Patched(JsonObject target) => mediaType switch
             {
-                "application/merge-patch+json" => MergePatch.Apply(old, patch),
-                "application/strategic-merge-patch+json" => StrategicMergePatch.Apply(old, patch),
-                "application/json-patch+json" => JsonPatch.Apply(old, patch),
+                "application/merge-patch+json" => MergePatch.Apply(target, patch),
+                "application/strategic-merge-patch+json" => StrategicMergePatch.Apply(target, patch),
+                "application/json-patch+json" => JsonPatch.Apply(target, patch),
                 _ => throw ApiError.UnsupportedMediaType(contentType),
             } as JsonObject ?? throw ApiError.BadRequest("the patch does not leave an object");
+            if (path.Subresource == "scale") return (Rescale(path, Patched, dryRun), false);
+            var patched = Patched(old);
             CheckIdentity(path, patched, requireName: true);
             return (Write(path.Type, patched, old, dryRun, path.Subresource), false);
+        });
+    }
+
+    /// <summary>Changes a workload's replicas through its Scale view and answers with the new view.</summary>
+    private JsonObject Rescale(ResourcePath path, Func<JsonObject, JsonObject> change, bool dryRun)
+    {
+        if (!ScaleSubresource.Supported(path.Type)) throw UnknownSubresource(path);
+        return store.Atomically(() =>
+        {
+            var old = store.Get(Key(path)) ?? throw NotFound(path.Type, path.Name!);
+            var next = ScaleSubresource.Into(old, change(ScaleSubresource.View(old)));
+            next["metadata"]!.AsObject().Remove("resourceVersion");
+            return ScaleSubresource.View(Write(path.Type, next, old, dryRun, null));
         });
     }
 

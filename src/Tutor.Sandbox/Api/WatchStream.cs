@@ -14,8 +14,9 @@ namespace Tutor.Sandbox.Api;
 public static class WatchStream
 {
     public static async Task ServeAsync(HttpContext context, ObjectStore store, ResourcePath path, LabelSelectorQuery labels, FieldSelectorQuery fields,
-        string? resourceVersion, int? timeoutSeconds, CancellationToken stopping)
+        string? resourceVersion, int? timeoutSeconds, CancellationToken stopping, Func<JsonObject, JsonObject>? render = null)
     {
+        render ??= o => o;
         bool Wanted(StoreEvent e) =>
             e.Resource == path.Type
             && (path.Namespace is null || e.Namespace == path.Namespace)
@@ -56,12 +57,12 @@ public static class WatchStream
             {
                 await response.StartAsync(timeout.Token);
                 foreach (var obj in initial)
-                    if (labels.Matches(obj) && fields.Matches(obj)) await WriteAsync(response, "ADDED", obj, timeout.Token);
+                    if (labels.Matches(obj) && fields.Matches(obj)) await WriteAsync(response, "ADDED", render(obj), timeout.Token);
                 await response.Body.FlushAsync(timeout.Token);
                 while (await subscription.Events.WaitToReadAsync(timeout.Token))
                 {
                     while (subscription.Events.TryRead(out var e))
-                        if (labels.Matches(e.Object) && fields.Matches(e.Object)) await WriteAsync(response, e.Type, e.Object, timeout.Token);
+                        if (labels.Matches(e.Object) && fields.Matches(e.Object)) await WriteAsync(response, e.Type, render(e.Object), timeout.Token);
                 }
             }
             catch (OperationCanceledException)

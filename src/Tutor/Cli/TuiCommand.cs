@@ -57,7 +57,7 @@ public static class TuiCommand
                     session = ClusterSession.Open(new ClusterTarget(SandboxClient.Configuration(server), SandboxKubeconfig.ContextName,
                         server.Url.ToString(), ns, path, LooksLocal: true), simulated: true);
                     var shown = path.StartsWith(io.Home + "/", StringComparison.Ordinal) ? "~" + path[io.Home.Length..] : path;
-                    firstMessage ??= $"Simulated sandbox (no cluster configured). kubectl: export KUBECONFIG={shown}";
+                    firstMessage ??= $"Sandbox ready. For kubectl: export KUBECONFIG={shown}";
                 }
 
                 var engine = new TutorEngine(files, session, context.Progress(), loaded.Progress, firstMessage: firstMessage);

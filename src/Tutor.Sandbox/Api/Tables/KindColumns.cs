@@ -1,0 +1,164 @@
+using System.Text.Json.Nodes;
+using Tutor.Sandbox.Store;
+
+namespace Tutor.Sandbox.Api.Tables;
+
+/// <summary>The columns a real API server's Table answers carry for each kind, so <c>kubectl get</c> prints what the lessons show.</summary>
+public static class KindColumns
+{
+    public static IReadOnlyList<TableColumn> For(ResourceType type) => type.Kind switch
+    {
+        "Pod" =>
+        [
+            TableColumn.NameColumn,
+            TableColumn.Text("Ready", o => $"{Statuses(o).Count(c => c["ready"]?.GetValue<bool>() == true)}/{Containers(o, "containers").Count()}"),
+            TableColumn.Text("Status", PodStatus),
+            TableColumn.Text("Restarts", o => Statuses(o).Sum(c => Int(c["restartCount"])).ToString()),
+            TableColumn.AgeColumn,
+            TableColumn.Text("IP", o => Text(o["status"]?["podIP"]), wide: true),
+            TableColumn.Text("Node", o => Text(o["spec"]?["nodeName"]), wide: true),
+            TableColumn.Text("Nominated Node", _ => null, wide: true),
+            TableColumn.Text("Readiness Gates", _ => null, wide: true),
+        ],
+        "Deployment" =>
+        [
+            TableColumn.NameColumn,
+            TableColumn.Text("Ready", o => $"{Int(o["status"]?["readyReplicas"])}/{Int(o["spec"]?["replicas"], 1)}"),
+            TableColumn.Number("Up-to-date", o => Int(o["status"]?["updatedReplicas"])),
+            TableColumn.Number("Available", o => Int(o["status"]?["availableReplicas"])),
+            TableColumn.AgeColumn,
+            .. WorkloadWide,
+        ],
+        "ReplicaSet" =>
+        [
+            TableColumn.NameColumn,
+            TableColumn.Number("Desired", o => Int(o["spec"]?["replicas"], 1)),
+            TableColumn.Number("Current", o => Int(o["status"]?["replicas"])),
+            TableColumn.Number("Ready", o => Int(o["status"]?["readyReplicas"])),
+            TableColumn.AgeColumn,
+            .. WorkloadWide,
+        ],
+        "StatefulSet" =>
+        [
+            TableColumn.NameColumn,
+            TableColumn.Text("Ready", o => $"{Int(o["status"]?["readyReplicas"])}/{Int(o["spec"]?["replicas"], 1)}"),
+            TableColumn.AgeColumn,
+            .. WorkloadWide,
+        ],
+        "Service" =>
+        [
+            TableColumn.NameColumn,
+            TableColumn.Text("Type", o => Text(o["spec"]?["type"])),
+            TableColumn.Text("Cluster-IP", o => Text(o["spec"]?["clusterIP"])),
+            TableColumn.Text("External-IP", ExternalIp),
+            TableColumn.Text("Port(s)", Ports),
+            TableColumn.AgeColumn,
+            TableColumn.Text("Selector", o => Pairs(o["spec"]?["selector"]), wide: true),
+        ],
+        "Namespace" => [TableColumn.NameColumn, TableColumn.Text("Status", o => Text(o["status"]?["phase"])), TableColumn.AgeColumn],
+        "Node" =>
+        [
+            TableColumn.NameColumn,
+            TableColumn.Text("Status", o => (o["status"]?["conditions"] as JsonArray)?.Any(c => Text(c?["type"]) == "Ready" && Text(c?["status"]) == "True") == true ? "Ready" : "NotReady"),
+            TableColumn.Text("Roles", o => (o["metadata"]?["labels"] as JsonObject)?.Select(l => l.Key).Where(k => k.StartsWith("node-role.kubernetes.io/", StringComparison.Ordinal))
+                .Select(k => k["node-role.kubernetes.io/".Length..]).DefaultIfEmpty("<none>").Aggregate((a, b) => $"{a},{b}")),
+            TableColumn.AgeColumn,
+            TableColumn.Text("Version", o => Text(o["status"]?["nodeInfo"]?["kubeletVersion"])),
+            TableColumn.Text("Internal-IP", o => Text((o["status"]?["addresses"] as JsonArray)?.FirstOrDefault(a => Text(a?["type"]) == "InternalIP")?["address"]), wide: true),
+        ],
+        "ConfigMap" => [TableColumn.NameColumn, TableColumn.Number("Data", o => (o["data"] as JsonObject)?.Count ?? 0), TableColumn.AgeColumn],
+        "Secret" => [TableColumn.NameColumn, TableColumn.Text("Type", o => Text(o["type"])), TableColumn.Number("Data", o => (o["data"] as JsonObject)?.Count ?? 0), TableColumn.AgeColumn],
+        "Endpoints" => [TableColumn.NameColumn, TableColumn.Text("Endpoints", Endpoints), TableColumn.AgeColumn],
+        "Job" =>
+        [
+            TableColumn.NameColumn,
+            TableColumn.Text("Status", o => (o["status"]?["conditions"] as JsonArray)?.Select(c => Text(c?["type"])).FirstOrDefault(t => t is "Complete" or "Failed") ?? "Running"),
+            TableColumn.Text("Completions", o => $"{Int(o["status"]?["succeeded"])}/{Int(o["spec"]?["completions"], 1)}"),
+            TableColumn.AgeColumn,
+        ],
+        "Ingress" =>
+        [
+            TableColumn.NameColumn,
+            TableColumn.Text("Class", o => Text(o["spec"]?["ingressClassName"])),
+            TableColumn.Text("Hosts", o => string.Join(",", ((o["spec"]?["rules"] as JsonArray) ?? []).Select(r => Text(r?["host"]) ?? "*").DefaultIfEmpty("*"))),
+            TableColumn.Text("Address", _ => ""),
+            TableColumn.Text("Ports", o => o["spec"]?["tls"] is JsonArray { Count: > 0 } ? "80, 443" : "80"),
+            TableColumn.AgeColumn,
+        ],
+        "Event" =>
+        [
+            new("Last Seen", "string", 0, (o, now) => Age.Of(Text(o["lastTimestamp"]) ?? Text(o["eventTime"]), now)),
+            TableColumn.Text("Type", o => Text(o["type"])),
+            TableColumn.Text("Reason", o => Text(o["reason"])),
+            TableColumn.Text("Object", o => $"{Text(o["involvedObject"]?["kind"])?.ToLowerInvariant()}/{Text(o["involvedObject"]?["name"])}"),
+            TableColumn.Text("Message", o => Text(o["message"])),
+        ],
+        _ => [TableColumn.NameColumn, TableColumn.AgeColumn],
+    };
+
+    private static readonly TableColumn[] WorkloadWide =
+    [
+        TableColumn.Text("Containers", o => string.Join(",", Containers(o["spec"]?["template"] as JsonObject, "containers").Select(c => Text(c["name"]))), wide: true),
+        TableColumn.Text("Images", o => string.Join(",", Containers(o["spec"]?["template"] as JsonObject, "containers").Select(c => Text(c["image"]))), wide: true),
+        TableColumn.Text("Selector", o => Pairs(o["spec"]?["selector"]?["matchLabels"]), wide: true),
+    ];
+
+    /// <summary>The STATUS of <c>kubectl get pods</c>: a waiting or terminated reason when there is one, else the phase.</summary>
+    public static string PodStatus(JsonObject pod)
+    {
+        if (pod["metadata"]?["deletionTimestamp"] is not null) return "Terminating";
+        var init = (pod["status"]?["initContainerStatuses"] as JsonArray)?.OfType<JsonObject>().ToList() ?? [];
+        for (var i = 0; i < init.Count; i++)
+        {
+            var state = init[i]["state"];
+            if (state?["terminated"]?["exitCode"] is { } code && Int(code) == 0) continue;
+            if (Text(state?["waiting"]?["reason"]) is { } waiting && waiting != "PodInitializing") return $"Init:{waiting}";
+            return $"Init:{i}/{init.Count}";
+        }
+
+        var reason = Text(pod["status"]?["phase"]) ?? "Pending";
+        foreach (var status in Statuses(pod))
+        {
+            if (Text(status["state"]?["waiting"]?["reason"]) is { } waiting) reason = waiting;
+            else if (status["state"]?["terminated"] is JsonObject terminated) reason = Text(terminated["reason"]) ?? $"ExitCode:{Int(terminated["exitCode"])}";
+        }
+
+        return reason;
+    }
+
+    private static string? ExternalIp(JsonObject service)
+    {
+        var type = Text(service["spec"]?["type"]);
+        if (type == "LoadBalancer")
+            return (service["status"]?["loadBalancer"]?["ingress"] as JsonArray)?.Select(i => Text(i?["ip"]) ?? Text(i?["hostname"])).FirstOrDefault() ?? "<pending>";
+        if (type == "ExternalName") return Text(service["spec"]?["externalName"]);
+        return "<none>";
+    }
+
+    private static string Ports(JsonObject service)
+    {
+        var ports = ((service["spec"]?["ports"] as JsonArray) ?? []).OfType<JsonObject>()
+            .Select(p => $"{Int(p["port"])}{(p["nodePort"] is { } n ? $":{Int(n)}" : "")}/{Text(p["protocol"]) ?? "TCP"}").ToList();
+        return ports.Count == 0 ? "<none>" : string.Join(",", ports);
+    }
+
+    private static string Endpoints(JsonObject endpoints)
+    {
+        var list = ((endpoints["subsets"] as JsonArray) ?? []).OfType<JsonObject>()
+            .SelectMany(s => ((s["addresses"] as JsonArray) ?? []).SelectMany(a => ((s["ports"] as JsonArray) ?? []).Select(p => $"{Text(a?["ip"])}:{Int(p?["port"])}")))
+            .ToList();
+        return list.Count == 0 ? "<none>" : list.Count <= 3 ? string.Join(",", list) : $"{string.Join(",", list.Take(3))} + {list.Count - 3} more...";
+    }
+
+    private static IEnumerable<JsonObject> Statuses(JsonObject pod) => (pod["status"]?["containerStatuses"] as JsonArray)?.OfType<JsonObject>() ?? [];
+
+    private static IEnumerable<JsonObject> Containers(JsonObject? podOrTemplate, string list) =>
+        (podOrTemplate?["spec"]?[list] as JsonArray)?.OfType<JsonObject>() ?? [];
+
+    private static string? Pairs(JsonNode? map) =>
+        map is JsonObject o && o.Count > 0 ? string.Join(",", o.Select(kv => $"{kv.Key}={Text(kv.Value)}")) : null;
+
+    private static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+
+    private static int Int(JsonNode? node, int fallback = 0) => Admission.Json.Integer(node) is { } n ? (int)n : fallback;
+}
