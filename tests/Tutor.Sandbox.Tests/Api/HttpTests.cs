@@ -130,6 +130,52 @@ public sealed class HttpTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Kubectl_get_receives_a_table_with_the_real_columns()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/nodes");
+        request.Headers.TryAddWithoutValidation("Accept", "application/json;as=Table;v=v1;g=meta.k8s.io,application/json");
+        using var response = await _http.SendAsync(request);
+        var table = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+        table["kind"]!.GetValue<string>().Should().Be("Table");
+        table["columnDefinitions"]!.AsArray().Where(c => c!["priority"]!.GetValue<int>() == 0).Select(c => c!["name"]!.GetValue<string>())
+            .Should().Equal("Name", "Status", "Roles", "Age", "Version");
+        table["rows"]!.AsArray().Select(r => r!["cells"]![0]!.GetValue<string>()).Should().Contain("sandbox-worker");
+        table["rows"]![0]!["object"]!["kind"]!.GetValue<string>().Should().Be("PartialObjectMetadata");
+    }
+
+    [Fact]
+    public async Task Openapi_v3_tells_kubectl_that_the_server_validates_fields()
+    {
+        var (_, index) = await SendAsync(HttpMethod.Get, "/openapi/v3");
+        var url = index!["paths"]!["apis/apps/v1"]!["serverRelativeURL"]!.GetValue<string>();
+        var (code, document) = await SendAsync(HttpMethod.Get, url);
+
+        code.Should().Be(HttpStatusCode.OK);
+        var post = document!["paths"]!["/apis/apps/v1/namespaces/{namespace}/deployments"]!["post"]!;
+        post["x-kubernetes-group-version-kind"]!["kind"]!.GetValue<string>().Should().Be("Deployment");
+        post["parameters"]!.AsArray().Select(p => p!["name"]!.GetValue<string>()).Should().Contain("fieldValidation");
+    }
+
+    [Fact]
+    public async Task Scale_reads_and_changes_a_deployments_replicas()
+    {
+        var deployment = """
+            {"metadata":{"name":"web"},"spec":{"replicas":1,"selector":{"matchLabels":{"app":"web"}},
+             "template":{"metadata":{"labels":{"app":"web"}},"spec":{"containers":[{"name":"web","image":"nginx:1.27"}]}}}}
+            """;
+        (await SendAsync(HttpMethod.Post, "/apis/apps/v1/namespaces/default/deployments", deployment)).Code.Should().Be(HttpStatusCode.Created);
+
+        var (code, scale) = await SendAsync(HttpMethod.Patch, "/apis/apps/v1/namespaces/default/deployments/web/scale", """{"spec":{"replicas":4}}""", "application/merge-patch+json");
+        var (_, after) = await SendAsync(HttpMethod.Get, "/apis/apps/v1/namespaces/default/deployments/web");
+
+        code.Should().Be(HttpStatusCode.OK);
+        scale!["kind"]!.GetValue<string>().Should().Be("Scale");
+        scale["spec"]!["replicas"]!.GetValue<int>().Should().Be(4);
+        after!["spec"]!["replicas"]!.GetValue<int>().Should().Be(4);
+    }
+
+    [Fact]
     public async Task The_default_namespace_cannot_be_deleted()
     {
         var (code, _) = await SendAsync(HttpMethod.Delete, "/api/v1/namespaces/default");
