@@ -33,7 +33,7 @@ measure() { # $1 = KUBECONFIG value ("" for none)
     tmux send-keys -t "$session" q
     sleep 0.3
     tmux kill-session -t "$session" 2>/dev/null || true
-    [ -s "$report" ] && cat "$report" && echo
+    if [ -s "$report" ]; then cat "$report"; echo; else echo "run $i: no first screen within 10 s" >&2; fi
   done
 }
 mkdir -p "$work/home"

@@ -16,14 +16,18 @@ public sealed class ClusterConnector(CliIo io, KubeconfigOptions options, bool c
         + "kind (`kind create cluster`), minikube (`minikube start`) or k3d (`k3d cluster create`).";
 
     /// <summary>Resolves the configured cluster, or a running sandbox; null target with a message when neither exists.</summary>
-    public KubeconfigResolution Resolve()
+    public KubeconfigResolution Resolve() => ResolveWithOrigin().Resolution;
+
+    /// <summary>As <see cref="Resolve"/>, saying whether the answer is a sandbox's kubeconfig Tutor found on its own.</summary>
+    public (KubeconfigResolution Resolution, bool FoundSandbox) ResolveWithOrigin()
     {
         var resolver = new KubeconfigResolver(io.Environment, io.Home);
         var resolution = resolver.Resolve(options);
-        if (resolution.Status != KubeconfigResolutionStatus.NotConfigured) return resolution;
+        if (resolution.Status != KubeconfigResolutionStatus.NotConfigured) return (resolution, false);
         var running = SandboxKubeconfig.DefaultPath(io);
-        if (!File.Exists(running)) return resolution;
-        return resolver.Resolve(options with { KubeconfigPath = running });
+        if (!File.Exists(running)) return (resolution, false);
+        var found = resolver.Resolve(options with { KubeconfigPath = running });
+        return found.Status == KubeconfigResolutionStatus.Resolved ? (found, true) : (resolution, false);
     }
 
     /// <summary>

@@ -100,7 +100,7 @@ public static class TuiCommand
     /// </summary>
     private static async Task<(ClusterSession? Session, int? Exit, bool FellBack)> ChooseClusterAsync(VerbContext context, GlobalOptions global, CliIo io, CancellationToken cancellationToken)
     {
-        var resolution = context.Connector().Resolve();
+        var (resolution, foundSandbox) = context.Connector().ResolveWithOrigin();
         if (resolution.Status == KubeconfigResolutionStatus.NotConfigured) return (null, null, false);
         if (resolution.Status == KubeconfigResolutionStatus.Invalid)
         {
@@ -134,6 +134,8 @@ public static class TuiCommand
         var probe = await ClusterProbe.ProbeAsync(session.Connection, cancellationToken: cancellationToken);
         if (probe.Status is ProbeStatus.Reachable or ProbeStatus.Forbidden) return (session, null, false);
         session.Dispose();
+        // A sandbox that is gone (its Tutor was killed) left its kubeconfig behind: start a new one without asking.
+        if (foundSandbox) return (null, null, false);
         io.Error.WriteLine($"tutor: {probe.Message}");
         if (!io.Interactive) return (null, ExitCodes.Unreachable, false);
         io.Out.Write("Use Tutor's built-in simulated sandbox instead? [y/N] ");

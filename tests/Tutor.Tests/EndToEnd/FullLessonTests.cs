@@ -29,6 +29,18 @@ public sealed class FullLessonTests : IDisposable
     [Fact]
     public void A_newcomer_completes_lesson_101_on_the_sandbox_and_resumes_after_quitting()
     {
+        // A sandbox killed earlier left its kubeconfig behind: Tutor must start a new one, not ask about the dead one.
+        var stale = Path.Combine(_home, "state", "tutor", "sandbox.kubeconfig");
+        Directory.CreateDirectory(Path.GetDirectoryName(stale)!);
+        File.WriteAllText(stale, """
+            apiVersion: v1
+            kind: Config
+            clusters: [{name: tutor-sandbox, cluster: {server: "https://127.0.0.1:9"}}]
+            users: [{name: tutor-sandbox, user: {token: gone}}]
+            contexts: [{name: tutor-sandbox, context: {cluster: tutor-sandbox, user: tutor-sandbox}}]
+            current-context: tutor-sandbox
+            """);
+
         using (var tmux = Launch())
         {
             var first = tmux.WaitForText("101 · Meet your cluster", Patience);
