@@ -95,6 +95,10 @@ public sealed class ApiRouter(ResourceHandler resources, string token, Cancellat
 
         switch (request.Method)
         {
+            case "GET" when target.Subresource == "log" && target.Type == ResourceTypes.Pod:
+                context.Response.ContentType = "text/plain";
+                await context.Response.WriteAsync(PodLog.For(resources.Get(target with { Subresource = null }), query["container"], IsTrue(query["previous"])), context.RequestAborted);
+                return;
             case "GET" when IsTrue(query["watch"]):
                 await WatchStream.ServeAsync(context, resources.Store, target, labels, fields, query["resourceVersion"],
                     int.TryParse(query["timeoutSeconds"], out var seconds) ? seconds : null, stopping,

@@ -86,6 +86,18 @@ public static class Discovery
             if (type.ShortNames is { Length: > 0 } shortNames) entry["shortNames"] = new JsonArray(shortNames.Select(s => (JsonNode)s).ToArray());
             if (type.Group == "apps" || type.Kind is "Pod" or "Service" or "Deployment") entry["categories"] = new JsonArray("all");
             resources.Add(entry);
+            if (type == ResourceTypes.Pod)
+            {
+                resources.Add(new JsonObject
+                {
+                    ["name"] = "pods/log",
+                    ["singularName"] = "",
+                    ["namespaced"] = true,
+                    ["kind"] = "Pod",
+                    ["verbs"] = new JsonArray("get"),
+                });
+            }
+
             if (ScaleSubresource.Supported(type))
             {
                 resources.Add(new JsonObject
