@@ -54,10 +54,10 @@ public static class TuiCommand
                     var path = SandboxKubeconfig.DefaultPath(io);
                     kubeconfig = server.Kubeconfig(SandboxKubeconfig.ContextName);
                     SandboxKubeconfig.Write(path, kubeconfig);
+                    var hint = KubectlHint(io, path);
                     session = ClusterSession.Open(new ClusterTarget(SandboxClient.Configuration(server), SandboxKubeconfig.ContextName,
-                        server.Url.ToString(), ns, path, LooksLocal: true), simulated: true);
-                    var shown = path.StartsWith(io.Home + "/", StringComparison.Ordinal) ? "~" + path[io.Home.Length..] : path;
-                    firstMessage ??= $"Sandbox ready. For kubectl: export KUBECONFIG={shown}";
+                        server.Url.ToString(), ns, path, LooksLocal: true), simulated: true, hint);
+                    firstMessage ??= $"Sandbox ready · kubectl: {hint}";
                 }
 
                 var engine = new TutorEngine(files, session, context.Progress(), loaded.Progress, firstMessage: firstMessage);
@@ -130,7 +130,8 @@ public static class TuiCommand
             confirmations.Confirm(target.ContextName);
         }
 
-        var session = ClusterSession.Open(target, simulated: ClusterConnector.IsSandbox(target));
+        var sandbox = ClusterConnector.IsSandbox(target);
+        var session = ClusterSession.Open(target, sandbox, sandbox ? KubectlHint(io, SandboxKubeconfig.DefaultPath(io)) : null);
         var probe = await ClusterProbe.ProbeAsync(session.Connection, cancellationToken: cancellationToken);
         if (probe.Status is ProbeStatus.Reachable or ProbeStatus.Forbidden) return (session, null, false);
         session.Dispose();
@@ -147,5 +148,12 @@ public static class TuiCommand
     {
         var elapsed = DateTime.Now - Process.GetCurrentProcess().StartTime;
         File.WriteAllText(path, ((int)elapsed.TotalMilliseconds).ToString());
+    }
+
+    /// <summary>The line that points kubectl at a sandbox's kubeconfig, with the home folder written as ~.</summary>
+    private static string KubectlHint(CliIo io, string kubeconfig)
+    {
+        var shown = kubeconfig.StartsWith(io.Home + "/", StringComparison.Ordinal) ? "~" + kubeconfig[io.Home.Length..] : kubeconfig;
+        return $"export KUBECONFIG={shown}";
     }
 }

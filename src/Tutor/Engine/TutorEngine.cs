@@ -457,7 +457,7 @@ public sealed class TutorEngine : ITutorEngine, IAsyncDisposable
         var connection = new ConnectionStatus(_session.Context, _session.Namespace,
             _snapshot is null ? ConnectionState.Connecting : _snapshot.Reachable ? ConnectionState.Connected : ConnectionState.Lost,
             _snapshot is { Reachable: false } ? _watcher?.LastError ?? "the cluster does not answer" : null,
-            _session.Simulated);
+            _session.Simulated, _session.KubectlHint);
         return TutorStateBuilder.Build(Catalogue, _progress, _selection, _content, _checks, _verdicts, connection, _message, _busy);
     }
 }

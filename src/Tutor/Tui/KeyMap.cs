@@ -57,11 +57,12 @@ public static class KeyMap
     /// <summary>Esc closes dialogs but must never end the app: the main window swallows it.</summary>
     public static bool IsSwallowedOnMainWindow(Key key) => key == Key.Esc;
 
-    /// <summary>The help dialog's text: one key per line, aligned.</summary>
-    public static string HelpText()
+    /// <summary>The help dialog's text: one key per line, aligned, then how kubectl reaches the cluster when that needs saying.</summary>
+    public static string HelpText(string? kubectlHint = null)
     {
         var all = NavigationBindings.Concat(Bindings).ToList();
         var width = all.Max(b => b.Keys.Length);
-        return string.Join('\n', all.Select(b => $"{b.Keys.PadRight(width)}  {b.Description}"));
+        var keys = string.Join('\n', all.Select(b => $"{b.Keys.PadRight(width)}  {b.Description}"));
+        return kubectlHint is null ? keys : $"{keys}\n\nkubectl in another terminal:\n  {kubectlHint}";
     }
 }

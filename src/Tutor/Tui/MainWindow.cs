@@ -158,7 +158,7 @@ public sealed class MainWindow : Window
 
                 break;
             case TutorCommand.Help:
-                _dialogs.ShowHelp(KeyMap.HelpText());
+                _dialogs.ShowHelp(KeyMap.HelpText(_state.Connection.KubectlHint));
                 break;
             case TutorCommand.Quit:
                 _stopping.Cancel();

@@ -56,4 +56,14 @@ public class KeyMapTests
             help.Should().ContainSingle(line => line.StartsWith(binding.Keys + " ") && line.Contains(binding.Description));
         }
     }
+
+    [Fact]
+    public void Help_ends_with_how_kubectl_reaches_the_sandbox_when_that_needs_saying()
+    {
+        var help = KeyMap.HelpText("export KUBECONFIG=~/.local/state/tutor/sandbox.kubeconfig").Split('\n');
+
+        help[^2].Should().Be("kubectl in another terminal:");
+        help[^1].Trim().Should().Be("export KUBECONFIG=~/.local/state/tutor/sandbox.kubeconfig");
+        KeyMap.HelpText().Should().NotContain("kubectl in another terminal");
+    }
 }
