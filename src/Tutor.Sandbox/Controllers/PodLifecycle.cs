@@ -4,7 +4,7 @@ using Tutor.Sandbox.Store;
 namespace Tutor.Sandbox.Controllers;
 
 /// <summary>
-/// The scheduler and the kubelets of the sandbox: places Pods on nodes, then plays their containers —
+/// The kubelets of the sandbox: once the scheduler has bound a Pod to a node, plays its containers —
 /// image pulls against the image catalogue, env references, init containers in order, start after
 /// <see cref="SandboxOptions.PodStartDelay"/>, exits and restarts with back-off — and writes the status a
 /// real kubelet would, with events. Timers fire only while something is due.
@@ -38,11 +38,8 @@ public sealed class PodLifecycle : IReconciler
         var pod = loop.Store.Get(key);
         if (pod is null || Meta.IsDeleting(pod)) return;
         var spec = pod["spec"] as JsonObject ?? new JsonObject();
-        if (spec["nodeName"] is null)
-        {
-            Schedule(pod, key, loop);
-            return;
-        }
+        // Placing the Pod is the scheduler's job; the kubelet starts once it is bound to a node.
+        if (spec["nodeName"] is null) return;
 
         PodRun run;
         lock (_runs)
@@ -68,71 +65,6 @@ public sealed class PodLifecycle : IReconciler
         if (now < run.StartAt) next = run.StartAt;
         if (next is { } due) loop.EnqueueAfter(due - now, this, key);
     }
-
-    private void Schedule(JsonObject pod, ObjectKey key, ControllerLoop loop)
-    {
-        var spec = pod["spec"]!.AsObject();
-        var nodes = loop.Store.List(ResourceTypes.Node).Items;
-        var podCounts = loop.Store.List(ResourceTypes.Pod).Items.Where(PodState.IsActive)
-            .GroupBy(p => p["spec"]?["nodeName"]?.GetValue<string>() ?? "").ToDictionary(g => g.Key, g => g.Count());
-        var selector = Meta.Labels(spec["nodeSelector"]);
-        var tolerations = (spec["tolerations"] as JsonArray)?.OfType<JsonObject>().ToList() ?? [];
-        var reasons = new List<string>();
-        var fits = nodes.Where(node =>
-        {
-            var labels = Meta.Labels(node["metadata"]?["labels"]);
-            if (selector.Any(kv => !labels.TryGetValue(kv.Key, out var v) || v != kv.Value))
-            {
-                reasons.Add("didn't match Pod's node affinity/selector");
-                return false;
-            }
-
-            var taint = (node["spec"]?["taints"] as JsonArray)?.OfType<JsonObject>()
-                .FirstOrDefault(t => t["effect"]?.GetValue<string>() is "NoSchedule" or "NoExecute" && !Tolerates(tolerations, t));
-            if (taint is not null)
-            {
-                reasons.Add($"had untolerated taint {{{taint["key"]?.GetValue<string>()}: {taint["value"]?.GetValue<string>()}}}");
-                return false;
-            }
-
-            return true;
-        }).OrderBy(n => podCounts.GetValueOrDefault(Meta.Name(n))).ThenBy(Meta.Name).ToList();
-
-        if (fits.Count == 0)
-        {
-            var message = $"0/{nodes.Count} nodes are available: " + string.Join(", ", reasons.GroupBy(r => r).Select(g => $"{g.Count()} node(s) {g.Key}")) + ".";
-            loop.Store.Mutate(key, p =>
-            {
-                var status = new JsonObject
-                {
-                    ["phase"] = "Pending",
-                    ["conditions"] = new JsonArray(new JsonObject
-                    {
-                        ["type"] = "PodScheduled", ["status"] = "False", ["reason"] = "Unschedulable", ["message"] = message,
-                        ["lastTransitionTime"] = p["status"]?["conditions"]?[0]?["lastTransitionTime"]?.DeepClone() ?? loop.Timestamp(),
-                    }),
-                    ["qosClass"] = QosClass.Of(spec),
-                };
-                return Meta.Set(p, "status", status);
-            });
-            loop.Events.Warning(pod, "FailedScheduling", message, "default-scheduler");
-            return;
-        }
-
-        var chosen = Meta.Name(fits[0]);
-        loop.Store.Mutate(key, p =>
-        {
-            p["spec"]!["nodeName"] = chosen;
-            return true;
-        });
-        loop.Events.Normal(pod, "Scheduled", $"Successfully assigned {key.Namespace}/{key.Name} to {chosen}", "default-scheduler");
-    }
-
-    private static bool Tolerates(List<JsonObject> tolerations, JsonObject taint) => tolerations.Any(t =>
-        (t["operator"]?.GetValue<string>() == "Exists" && t["key"] is null)
-        || (t["key"]?.GetValue<string>() == taint["key"]?.GetValue<string>()
-            && (t["operator"]?.GetValue<string>() == "Exists" || t["value"]?.GetValue<string>() == taint["value"]?.GetValue<string>())
-            && (t["effect"] is null || t["effect"]?.GetValue<string>() == taint["effect"]?.GetValue<string>())));
 
     /// <summary>Matches the run's containers to the spec; a changed image starts that container over.</summary>
     private static void Sync(List<ContainerRun> runs, JsonNode? containers)
