@@ -22,8 +22,12 @@ internal sealed class SandboxHttp : IAsyncDisposable
 
     public SandboxServer Server { get; }
 
-    public static async Task<SandboxHttp> StartAsync(TimeSpan? podStartDelay = null) =>
-        new(await SandboxServer.StartAsync(new SandboxOptions { PodStartDelay = podStartDelay ?? TimeSpan.FromMilliseconds(100) }));
+    public static async Task<SandboxHttp> StartAsync(TimeSpan? podStartDelay = null, TimeSpan? probeSecond = null) =>
+        new(await SandboxServer.StartAsync(new SandboxOptions
+        {
+            PodStartDelay = podStartDelay ?? TimeSpan.FromMilliseconds(100),
+            ProbeSecond = probeSecond ?? TimeSpan.FromMilliseconds(10),
+        }));
 
     public async Task<(HttpStatusCode Code, JsonObject? Body)> SendAsync(HttpMethod method, string path, string? body = null)
     {

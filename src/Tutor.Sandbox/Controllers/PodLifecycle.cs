@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Tutor.Sandbox.Controllers.Probes;
 using Tutor.Sandbox.Store;
 
 namespace Tutor.Sandbox.Controllers;
@@ -57,11 +58,13 @@ public sealed class PodLifecycle : IReconciler
         Sync(run.Main, spec["containers"]);
         var now = loop.Now;
         if (now >= run.StartAt) Advance(pod, spec, run, now, loop);
+        var probeDue = now >= run.StartAt ? Probe(pod, spec, run, now, loop) : null;
 
         var status = Status(pod, spec, run, loop);
         loop.Store.Mutate(key, p => Meta.Set(p, "status", status));
 
         var next = run.Init.Concat(run.Main).Select(c => c.NextAt).Where(t => t > now).DefaultIfEmpty(null).Min();
+        if (probeDue is { } probe && (next is null || probe < next)) next = probe;
         if (now < run.StartAt) next = run.StartAt;
         if (next is { } due) loop.EnqueueAfter(due - now, this, key);
     }
@@ -174,6 +177,64 @@ public sealed class PodLifecycle : IReconciler
         if (outcome.Kind == ContainerOutcomeKind.Exits && outcome.RunFor == TimeSpan.Zero) Exit(pod, run, restartPolicy, now, loop);
     }
 
+    private void AssignIp(PodRun run)
+    {
+        if (run.PodIp is not null) return;
+        var n = Interlocked.Increment(ref _nextIp);
+        run.PodIp = $"10.244.{n / 250 % 250}.{n % 250 + 2}";
+    }
+
+    /// <summary>
+    /// Runs the probes of the running containers on the probe clock: reports each failing probe once, kills a
+    /// container whose liveness or startup probe reached its threshold, and says when next something changes.
+    /// </summary>
+    private DateTimeOffset? Probe(JsonObject pod, JsonObject spec, PodRun run, DateTimeOffset now, ControllerLoop loop)
+    {
+        AssignIp(run);
+        var second = loop.Options.ProbeSecond.Ticks > 0 ? loop.Options.ProbeSecond : TimeSpan.FromSeconds(1);
+        var restartPolicy = spec["restartPolicy"]?.GetValue<string>() ?? "Always";
+        var specs = (spec["containers"] as JsonArray)?.OfType<JsonObject>().ToList() ?? [];
+        DateTimeOffset? due = null;
+        foreach (var c in run.Main)
+        {
+            var container = specs.FirstOrDefault(s => s["name"]?.GetValue<string>() == c.Name);
+            if (c.Phase != ContainerPhase.Running || container is null || c.StartedAt is not { } since || _images.Find(c.Image, out _) is not { } profile)
+            {
+                c.Ready = false;
+                c.Started = false;
+                continue;
+            }
+
+            if (c.ProbedInstance != since)
+            {
+                c.ProbedInstance = since;
+                c.ProbesReported.Clear();
+            }
+
+            var timeline = new ProbeTimeline(container, profile, run.PodIp!);
+            var elapsed = (now - since) / second;
+            foreach (var (probe, at, message) in timeline.Failures)
+                if (at <= elapsed && c.ProbesReported.Add(probe))
+                    loop.Events.Warning(pod, "Unhealthy", $"{probe} probe failed: {message}", Kubelet);
+            if (elapsed >= timeline.KillAt)
+            {
+                loop.Events.Normal(pod, "Killing", $"Container {c.Name} failed {timeline.KillProbe} probe, will be restarted", Kubelet);
+                c.PendingExitCode = 137;
+                c.PendingExitMessage = null;
+                c.Ready = false;
+                c.Started = false;
+                Exit(pod, c, restartPolicy, now, loop);
+                continue;
+            }
+
+            c.Ready = timeline.Ready(elapsed);
+            c.Started = timeline.Started(elapsed);
+            if (timeline.NextAfter(elapsed) is { } next && (due is null || since + next * second < due)) due = since + next * second;
+        }
+
+        return due;
+    }
+
     private static void StartedEvents(JsonObject pod, ContainerRun run, ControllerLoop loop)
     {
         loop.Events.Normal(pod, "Pulled", $"Container image \"{run.Image}\" already present on machine", Kubelet);
@@ -217,20 +278,16 @@ public sealed class PodLifecycle : IReconciler
     {
         var started = loop.Now >= run.StartAt;
         var initDone = run.Init.All(c => c.Phase == ContainerPhase.Terminated && c.ExitCode == 0);
-        var allRunning = initDone && run.Main.Count > 0 && run.Main.All(c => c.Phase == ContainerPhase.Running);
+        var allRunning = initDone && run.Main.Count > 0 && run.Main.All(c => c.Phase == ContainerPhase.Running && c.Ready);
         var allTerminated = run.Main.Count > 0 && run.Main.All(c => c.Phase == ContainerPhase.Terminated);
         var phase = allTerminated ? (run.Main.All(c => c.ExitCode == 0) ? "Succeeded" : "Failed")
             : initDone && run.Main.Any(c => c.EverStarted) ? "Running"
             : "Pending";
-        if (started && run.PodIp is null)
-        {
-            var n = Interlocked.Increment(ref _nextIp);
-            run.PodIp = $"10.244.{n / 250 % 250}.{n % 250 + 2}";
-        }
+        if (started) AssignIp(run);
 
         var hostIp = loop.Store.Get(new ObjectKey(ResourceTypes.Node, "", spec["nodeName"]!.GetValue<string>()))?["status"]?["addresses"]?[0]?["address"]?.DeepClone();
         var readyReason = allTerminated ? "PodCompleted" : allRunning ? null : "ContainersNotReady";
-        var notReady = string.Join(" ", run.Main.Where(c => c.Phase != ContainerPhase.Running).Select(c => c.Name));
+        var notReady = string.Join(" ", run.Main.Where(c => c.Phase != ContainerPhase.Running || !c.Ready).Select(c => c.Name));
         var conditions = new JsonArray(
             Condition(run, loop, "PodReadyToStartContainers", started ? "True" : "False"),
             Condition(run, loop, "Initialized", initDone ? "True" : "False", initDone ? null : "ContainersNotInitialized",
@@ -274,9 +331,9 @@ public sealed class PodLifecycle : IReconciler
             ["name"] = c.Name,
             ["image"] = c.Image,
             ["imageID"] = c.EverStarted ? $"sandbox://{ImageCatalogue.Split(c.Image).Repository}" : "",
-            ["ready"] = c.Phase == ContainerPhase.Running && !init || (init && c.Phase == ContainerPhase.Terminated && c.ExitCode == 0),
+            ["ready"] = c.Phase == ContainerPhase.Running && c.Ready && !init || (init && c.Phase == ContainerPhase.Terminated && c.ExitCode == 0),
             ["restartCount"] = c.Restarts,
-            ["started"] = c.Phase is ContainerPhase.Running or ContainerPhase.Blocked,
+            ["started"] = c.Phase is ContainerPhase.Running && c.Started || c.Phase is ContainerPhase.Blocked,
             ["state"] = state,
             ["lastState"] = c.LastTerminated is null ? new JsonObject() : new JsonObject { ["terminated"] = c.LastTerminated.DeepClone() },
         };
