@@ -46,6 +46,15 @@ internal sealed class SandboxHttp : IAsyncDisposable
         return body!;
     }
 
+    /// <summary>A JSON merge patch, as <c>kubectl patch --type merge</c> sends it.</summary>
+    public async Task<(HttpStatusCode Code, JsonObject? Body)> MergePatchAsync(string path, string patch)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Patch, path) { Content = new StringContent(patch, Encoding.UTF8, "application/merge-patch+json") };
+        using var response = await _http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        return (response.StatusCode, text.Length > 0 ? JsonNode.Parse(text) as JsonObject : null);
+    }
+
     public async Task<JsonObject?> GetAsync(string path)
     {
         var (code, body) = await SendAsync(HttpMethod.Get, path);

@@ -170,4 +170,35 @@ public sealed class SchedulingTests
         volume!["spec"]!["nodeAffinity"]!["required"]!["nodeSelectorTerms"]![0]!["matchExpressions"]![0]!["values"]![0]!.GetValue<string>()
             .Should().Be(Node(pod), "a local-path volume lives on the node of its first consumer");
     }
+
+    [Fact]
+    public async Task A_pending_pod_is_placed_as_soon_as_a_node_gets_the_label_it_needs()
+    {
+        await using var sandbox = await SandboxHttp.StartAsync();
+        await sandbox.CreateAsync(Pods, Pod("ssd", """ "nodeSelector":{"disktype":"ssd"} """));
+        await sandbox.EventuallyAsync($"{Pods}/ssd", p => Scheduled(p)?["reason"] is not null, "ssd refused");
+
+        var (code, _) = await sandbox.MergePatchAsync("/api/v1/nodes/sandbox-worker2", """{"metadata":{"labels":{"disktype":"ssd"}}}""");
+
+        code.Should().Be(System.Net.HttpStatusCode.OK);
+        Node(await sandbox.EventuallyAsync($"{Pods}/ssd", p => Node(p) is not null, "ssd bound")).Should().Be("sandbox-worker2");
+    }
+
+    [Fact]
+    public async Task Pods_and_claims_that_stay_pending_or_unready_write_nothing_once_settled()
+    {
+        await using var sandbox = await SandboxHttp.StartAsync();
+        await sandbox.CreateAsync(Pods, """{"metadata":{"name":"big"},"spec":{"containers":[{"name":"c","image":"nginx","resources":{"requests":{"cpu":"64"}}}]}}""");
+        await sandbox.CreateAsync(Pods, """{"metadata":{"name":"unready"},"spec":{"containers":[{"name":"c","image":"nginx","readinessProbe":{"tcpSocket":{"port":8080},"periodSeconds":1}}]}}""");
+        await sandbox.CreateAsync("/api/v1/namespaces/default/persistentvolumeclaims",
+            """{"metadata":{"name":"later"},"spec":{"accessModes":["ReadWriteOnce"],"resources":{"requests":{"storage":"1Gi"}}}}""");
+        await sandbox.EventuallyAsync($"{Pods}/big", p => Scheduled(p)?["reason"] is not null, "big refused");
+        await sandbox.EventuallyAsync($"{Pods}/unready", p => p["status"]?["containerStatuses"]?[0]?["state"]?["running"] is not null, "unready running");
+        await Task.Delay(500);
+        var version = sandbox.Server.Store.CurrentVersion;
+
+        await Task.Delay(1000);
+
+        sandbox.Server.Store.CurrentVersion.Should().Be(version, "a verdict that does not change is not written again");
+    }
 }
