@@ -136,4 +136,25 @@ public sealed class StorageTests
         pod["status"]!["conditions"]![0]!["message"]!.GetValue<string>().Should().StartWith("0/3 nodes are available: pod has unbound immediate PersistentVolumeClaims.");
         pod["spec"]!["nodeName"].Should().BeNull();
     }
+
+    [Fact]
+    public async Task Pods_sharing_a_local_volume_follow_it_to_its_node()
+    {
+        await using var sandbox = await SandboxHttp.StartAsync();
+        const string pods = "/api/v1/namespaces/default/pods";
+        const string user = """{"metadata":{"name":"NAME"},"spec":{SELECTOR"containers":[{"name":"c","image":"nginx"}],"volumes":[{"name":"d","persistentVolumeClaim":{"claimName":"data"}}]}}""";
+        await sandbox.CreateAsync(Claims, Claim("data"));
+        await sandbox.CreateAsync(pods, user.Replace("NAME", "first").Replace("SELECTOR", ""));
+        var first = await sandbox.EventuallyAsync($"{pods}/first", p => p["spec"]?["nodeName"] is not null, "first bound");
+        var node = first["spec"]!["nodeName"]!.GetValue<string>();
+        var other = node == "sandbox-worker" ? "sandbox-worker2" : "sandbox-worker";
+
+        await sandbox.CreateAsync(pods, user.Replace("NAME", "second").Replace("SELECTOR", ""));
+        await sandbox.CreateAsync(pods, user.Replace("NAME", "elsewhere").Replace("SELECTOR", "\"nodeSelector\":{\"kubernetes.io/hostname\":\"" + other + "\"},"));
+
+        (await sandbox.EventuallyAsync($"{pods}/second", p => p["spec"]?["nodeName"] is not null, "second bound"))["spec"]!["nodeName"]!.GetValue<string>().Should().Be(node);
+        var elsewhere = await sandbox.EventuallyAsync($"{pods}/elsewhere", p => p["status"]?["conditions"]?[0]?["message"] is not null, "elsewhere refused");
+        elsewhere["status"]!["conditions"]![0]!["message"]!.GetValue<string>().Should().StartWith(
+            "0/3 nodes are available: 1 node(s) didn't match Pod's node affinity/selector, 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 1 node(s) had volume node affinity conflict.");
+    }
 }

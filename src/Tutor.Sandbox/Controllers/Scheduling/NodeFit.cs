@@ -75,6 +75,10 @@ public sealed class NodeFit(JsonObject pod, IReadOnlyList<JsonObject> scheduledP
         return terms.Count == 0 || terms.Any(t => TermMatches(t, labels));
     }
 
+    /// <summary>Whether <paramref name="node"/> matches any of <paramref name="nodeSelectorTerms"/> (a volume's or a Pod's required node affinity).</summary>
+    public static bool MatchesAnyTerm(JsonNode? nodeSelectorTerms, JsonObject node) =>
+        Objects(nodeSelectorTerms).Any(t => TermMatches(t, NodeLabels(node)));
+
     /// <summary>A node selector term: its requirements all hold (an empty term matches no node, as in Kubernetes).</summary>
     private static bool TermMatches(JsonObject? term, IReadOnlyDictionary<string, string> labels)
     {

@@ -72,7 +72,11 @@ public sealed class Scheduler : IReconciler
 
         var scheduled = loop.Store.List(ResourceTypes.Pod).Items.Where(p => p["spec"]?["nodeName"] is not null && PodState.IsActive(p)).ToList();
         var fit = new NodeFit(pod, scheduled);
-        var results = nodes.Select(n => (Node: n, Result: fit.Filter(n, nodes))).ToList();
+        var volumeTerms = BoundVolumeTerms(claims, loop.Store);
+        var results = nodes.Select(n => (Node: n, Result: fit.Filter(n, nodes))).Select(r =>
+            r.Result.Reasons.Count == 0 && volumeTerms.Any(terms => !NodeFit.MatchesAnyTerm(terms, r.Node))
+                ? (r.Node, Result: (Reasons: (IReadOnlyList<string>)["node(s) had volume node affinity conflict"], PreemptionMightHelp: false))
+                : r).ToList();
         var fits = results.Where(r => r.Result.Reasons.Count == 0).Select(r => r.Node).ToList();
         var selected = claims.Select(c => c!["metadata"]?["annotations"]?[SelectedNodeAnnotation]?.GetValue<string>()).FirstOrDefault(n => n is not null);
         if (fits.Count == 0)
@@ -118,6 +122,14 @@ public sealed class Scheduler : IReconciler
         });
         loop.Events.Normal(pod, "Scheduled", $"Successfully assigned {key.Namespace}/{key.Name} to {nodeName}", Component);
     }
+
+    /// <summary>The node terms of the volumes bound to the Pod's claims: a node-local volume ties its users to its node.</summary>
+    private static List<JsonNode> BoundVolumeTerms(List<JsonObject?> claims, ObjectStore store) =>
+        claims.Select(c => c?["spec"]?["volumeName"]?.GetValue<string>())
+            .Where(n => n is not null)
+            .Select(n => store.Get(new ObjectKey(ResourceTypes.PersistentVolume, "", n!))?["spec"]?["nodeAffinity"]?["required"]?["nodeSelectorTerms"])
+            .Where(t => t is not null)
+            .ToList()!;
 
     private static bool OnNode(JsonObject pod, JsonObject node) => pod["spec"]?["nodeName"]?.GetValue<string>() == Meta.Name(node);
 
