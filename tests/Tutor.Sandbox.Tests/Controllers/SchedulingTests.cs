@@ -201,4 +201,17 @@ public sealed class SchedulingTests
 
         sandbox.Server.Store.CurrentVersion.Should().Be(version, "a verdict that does not change is not written again");
     }
+
+    [Fact]
+    public async Task Without_nodes_a_pod_waits_with_no_nodes_available()
+    {
+        await using var sandbox = await SandboxHttp.StartAsync();
+        foreach (var node in new[] { "sandbox-control-plane", "sandbox-worker", "sandbox-worker2" })
+            await sandbox.SendAsync(HttpMethod.Delete, $"/api/v1/nodes/{node}");
+
+        await sandbox.CreateAsync(Pods, Pod("lonely"));
+
+        var pod = await sandbox.EventuallyAsync($"{Pods}/lonely", p => Scheduled(p)?["message"] is not null, "lonely refused");
+        Scheduled(pod)!["message"]!.GetValue<string>().Should().Be("no nodes available to schedule pods");
+    }
 }

@@ -6,6 +6,7 @@ public static class SchedulingMessage
     public static string Unschedulable(int nodeCount, IEnumerable<(IReadOnlyList<string> Reasons, bool PreemptionMightHelp)> perNode)
     {
         var results = perNode.ToList();
+        if (nodeCount == 0) return "no nodes available to schedule pods";
         var reasons = Histogram(results.SelectMany(r => r.Reasons));
         var preemption = Histogram(results.Select(r => r.PreemptionMightHelp ? "No preemption victims found for incoming pod" : "Preemption is not helpful for scheduling"));
         return $"0/{nodeCount} nodes are available: {reasons}. preemption: 0/{nodeCount} nodes are available: {preemption}.";
