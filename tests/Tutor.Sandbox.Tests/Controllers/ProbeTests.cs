@@ -47,6 +47,9 @@ public sealed class ProbeTests
         var ip = refused["status"]!["podIP"]!.GetValue<string>();
         port.Should().Be($"Readiness probe failed: Get \"http://{ip}:8080/\": dial tcp {ip}:8080: connect: connection refused");
         path.Should().Be("Readiness probe failed: HTTP probe failed with statuscode: 404");
+        var probe = refused["spec"]!["containers"]![0]!["readinessProbe"]!;
+        (probe["periodSeconds"]!.GetValue<int>(), probe["timeoutSeconds"]!.GetValue<int>(), probe["failureThreshold"]!.GetValue<int>(), probe["httpGet"]!["scheme"]!.GetValue<string>())
+            .Should().Be((10, 1, 3, "HTTP"), "the API server fills a probe's defaults");
         Ready(refused).Should().BeFalse();
         Status(refused)["state"]!["running"].Should().NotBeNull("an unready container still runs");
         Status(refused)["ready"]!.GetValue<bool>().Should().BeFalse();
