@@ -8,6 +8,12 @@ public sealed record SandboxOptions
     /// <summary>How long a simulated container takes from scheduled to Running and Ready.</summary>
     public TimeSpan PodStartDelay { get; init; } = TimeSpan.FromSeconds(1.5);
 
+    /// <summary>
+    /// How long one second of a probe's timing (initialDelaySeconds, periodSeconds) lasts: shorter than a real second
+    /// so a learner sees a failing liveness probe restart a container in moments rather than half a minute.
+    /// </summary>
+    public TimeSpan ProbeSecond { get; init; } = TimeSpan.FromMilliseconds(250);
+
     /// <summary>The cluster's clock (timestamps, delays); tests may pass a fake one.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 }

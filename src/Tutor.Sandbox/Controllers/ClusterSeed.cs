@@ -3,7 +3,12 @@ using Tutor.Sandbox.Store;
 
 namespace Tutor.Sandbox.Controllers;
 
-/// <summary>What a new cluster holds before anyone writes: system namespaces, three nodes, the kubernetes Service, a default StorageClass.</summary>
+/// <summary>
+/// What a new cluster holds before anyone writes: system namespaces, three nodes (a control plane tainted
+/// NoSchedule and two workers), the kubernetes Service, and the default StorageClass <c>standard</c>. Like a kind
+/// cluster's, the class uses the local-path provisioner and WaitForFirstConsumer, so a claim stays Pending until a
+/// Pod uses it and its volume is then made on that Pod's node.
+/// </summary>
 public static class ClusterSeed
 {
     public static readonly string[] NodeNames = ["sandbox-control-plane", "sandbox-worker", "sandbox-worker2"];
@@ -20,7 +25,8 @@ public static class ClusterSeed
             });
         }
 
-        for (var i = 0; i < NodeNames.Length; i++) store.Create(ResourceTypes.Node, Node(NodeNames[i], i));
+        var booted = store.Clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'");
+        for (var i = 0; i < NodeNames.Length; i++) store.Create(ResourceTypes.Node, Node(NodeNames[i], i, booted));
 
         store.Create(ResourceTypes.Service, new JsonObject
         {
@@ -53,7 +59,7 @@ public static class ClusterSeed
         });
     }
 
-    private static JsonObject Node(string name, int index)
+    private static JsonObject Node(string name, int index, string booted)
     {
         var controlPlane = index == 0;
         var labels = new JsonObject
@@ -69,7 +75,11 @@ public static class ClusterSeed
         var node = new JsonObject
         {
             ["metadata"] = new JsonObject { ["name"] = name, ["labels"] = labels },
-            ["spec"] = new JsonObject { ["podCIDR"] = $"10.244.{index}.0/24" },
+            ["spec"] = new JsonObject
+            {
+                ["podCIDR"] = $"10.244.{index}.0/24",
+                ["podCIDRs"] = new JsonArray($"10.244.{index}.0/24"),
+            },
             ["status"] = new JsonObject
             {
                 ["capacity"] = capacity,
@@ -77,15 +87,16 @@ public static class ClusterSeed
                 ["addresses"] = new JsonArray(
                     new JsonObject { ["type"] = "InternalIP", ["address"] = $"172.18.0.{index + 2}" },
                     new JsonObject { ["type"] = "Hostname", ["address"] = name }),
-                ["conditions"] = new JsonArray(new JsonObject
-                {
-                    ["type"] = "Ready",
-                    ["status"] = "True",
-                    ["reason"] = "KubeletReady",
-                    ["message"] = "kubelet is posting ready status (simulated)",
-                }),
+                ["conditions"] = new JsonArray(
+                    Condition("MemoryPressure", "False", "KubeletHasSufficientMemory", "kubelet has sufficient memory available", booted),
+                    Condition("DiskPressure", "False", "KubeletHasNoDiskPressure", "kubelet has no disk pressure", booted),
+                    Condition("PIDPressure", "False", "KubeletHasSufficientPID", "kubelet has sufficient PID available", booted),
+                    Condition("Ready", "True", "KubeletReady", "kubelet is posting ready status (simulated)", booted)),
                 ["nodeInfo"] = new JsonObject
                 {
+                    ["machineID"] = Id(name, "machine"),
+                    ["systemUUID"] = Id(name, "system"),
+                    ["bootID"] = Id(name, "boot"),
                     ["kubeletVersion"] = "v1.32.0",
                     ["kubeProxyVersion"] = "v1.32.0",
                     ["containerRuntimeVersion"] = "containerd://1.7.0 (simulated)",
@@ -100,4 +111,18 @@ public static class ClusterSeed
             node["spec"]!["taints"] = new JsonArray(new JsonObject { ["key"] = "node-role.kubernetes.io/control-plane", ["effect"] = "NoSchedule" });
         return node;
     }
+
+    private static JsonObject Condition(string type, string status, string reason, string message, string at) => new()
+    {
+        ["type"] = type,
+        ["status"] = status,
+        ["lastHeartbeatTime"] = at,
+        ["lastTransitionTime"] = at,
+        ["reason"] = reason,
+        ["message"] = message,
+    };
+
+    /// <summary>A stable identifier per node, so describe shows the same machine every run.</summary>
+    private static string Id(string node, string what) =>
+        new Guid(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{node}/{what}"))[..16]).ToString();
 }

@@ -33,6 +33,17 @@ public sealed class ContainerRun(string name, string image)
     public JsonObject? Terminated { get; set; }
 
     public bool EverStarted { get; set; }
+
+    /// <summary>Whether the readiness probe (or, without one, the start) lets the container serve.</summary>
+    public bool Ready { get; set; }
+
+    /// <summary>Whether the startup probe (or, without one, the start) has passed.</summary>
+    public bool Started { get; set; }
+
+    /// <summary>The start time of the instance the probes last looked at; a restart reports failures afresh.</summary>
+    public DateTimeOffset? ProbedInstance { get; set; }
+
+    public HashSet<string> ProbesReported { get; } = new();
 }
 
 public enum ContainerPhase

@@ -1,3 +1,5 @@
+using Tutor.Sandbox.Controllers.Scheduling;
+using Tutor.Sandbox.Controllers.Storage;
 using Tutor.Sandbox.Store;
 
 namespace Tutor.Sandbox.Controllers;
@@ -16,6 +18,8 @@ public static class ControllerHost
         loop.Add(new DeploymentController());
         loop.Add(new ReplicaSetController());
         loop.Add(new JobController());
+        loop.Add(new Scheduler());
+        loop.Add(new PersistentVolumeController());
         loop.Add(new PodLifecycle());
         loop.Add(new EndpointsController());
         loop.Add(new GarbageCollector());

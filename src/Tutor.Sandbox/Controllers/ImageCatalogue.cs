@@ -78,7 +78,9 @@ public sealed class ImageCatalogue
                 Strings(node!["tags"]),
                 node["shell"]?.GetValue<bool>() == true,
                 (node["requiresEnv"] as JsonArray)?.Select(Strings).ToList() ?? [],
-                Strings(node["requiresServices"]));
+                Strings(node["requiresServices"]),
+                (node["ports"] as JsonArray)?.Select(v => v!.GetValue<int>()).ToList() ?? [],
+                node["paths"] is JsonArray ? Strings(node["paths"]) : null);
         }
 
         return new ImageCatalogue(images);

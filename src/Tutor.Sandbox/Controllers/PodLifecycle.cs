@@ -1,10 +1,11 @@
 using System.Text.Json.Nodes;
+using Tutor.Sandbox.Controllers.Probes;
 using Tutor.Sandbox.Store;
 
 namespace Tutor.Sandbox.Controllers;
 
 /// <summary>
-/// The scheduler and the kubelets of the sandbox: places Pods on nodes, then plays their containers —
+/// The kubelets of the sandbox: once the scheduler has bound a Pod to a node, plays its containers —
 /// image pulls against the image catalogue, env references, init containers in order, start after
 /// <see cref="SandboxOptions.PodStartDelay"/>, exits and restarts with back-off — and writes the status a
 /// real kubelet would, with events. Timers fire only while something is due.
@@ -38,11 +39,8 @@ public sealed class PodLifecycle : IReconciler
         var pod = loop.Store.Get(key);
         if (pod is null || Meta.IsDeleting(pod)) return;
         var spec = pod["spec"] as JsonObject ?? new JsonObject();
-        if (spec["nodeName"] is null)
-        {
-            Schedule(pod, key, loop);
-            return;
-        }
+        // Placing the Pod is the scheduler's job; the kubelet starts once it is bound to a node.
+        if (spec["nodeName"] is null) return;
 
         PodRun run;
         lock (_runs)
@@ -60,79 +58,16 @@ public sealed class PodLifecycle : IReconciler
         Sync(run.Main, spec["containers"]);
         var now = loop.Now;
         if (now >= run.StartAt) Advance(pod, spec, run, now, loop);
+        var probeDue = now >= run.StartAt ? Probe(pod, spec, run, now, loop) : null;
 
         var status = Status(pod, spec, run, loop);
         loop.Store.Mutate(key, p => Meta.Set(p, "status", status));
 
         var next = run.Init.Concat(run.Main).Select(c => c.NextAt).Where(t => t > now).DefaultIfEmpty(null).Min();
+        if (probeDue is { } probe && (next is null || probe < next)) next = probe;
         if (now < run.StartAt) next = run.StartAt;
         if (next is { } due) loop.EnqueueAfter(due - now, this, key);
     }
-
-    private void Schedule(JsonObject pod, ObjectKey key, ControllerLoop loop)
-    {
-        var spec = pod["spec"]!.AsObject();
-        var nodes = loop.Store.List(ResourceTypes.Node).Items;
-        var podCounts = loop.Store.List(ResourceTypes.Pod).Items.Where(PodState.IsActive)
-            .GroupBy(p => p["spec"]?["nodeName"]?.GetValue<string>() ?? "").ToDictionary(g => g.Key, g => g.Count());
-        var selector = Meta.Labels(spec["nodeSelector"]);
-        var tolerations = (spec["tolerations"] as JsonArray)?.OfType<JsonObject>().ToList() ?? [];
-        var reasons = new List<string>();
-        var fits = nodes.Where(node =>
-        {
-            var labels = Meta.Labels(node["metadata"]?["labels"]);
-            if (selector.Any(kv => !labels.TryGetValue(kv.Key, out var v) || v != kv.Value))
-            {
-                reasons.Add("didn't match Pod's node affinity/selector");
-                return false;
-            }
-
-            var taint = (node["spec"]?["taints"] as JsonArray)?.OfType<JsonObject>()
-                .FirstOrDefault(t => t["effect"]?.GetValue<string>() is "NoSchedule" or "NoExecute" && !Tolerates(tolerations, t));
-            if (taint is not null)
-            {
-                reasons.Add($"had untolerated taint {{{taint["key"]?.GetValue<string>()}: {taint["value"]?.GetValue<string>()}}}");
-                return false;
-            }
-
-            return true;
-        }).OrderBy(n => podCounts.GetValueOrDefault(Meta.Name(n))).ThenBy(Meta.Name).ToList();
-
-        if (fits.Count == 0)
-        {
-            var message = $"0/{nodes.Count} nodes are available: " + string.Join(", ", reasons.GroupBy(r => r).Select(g => $"{g.Count()} node(s) {g.Key}")) + ".";
-            loop.Store.Mutate(key, p =>
-            {
-                var status = new JsonObject
-                {
-                    ["phase"] = "Pending",
-                    ["conditions"] = new JsonArray(new JsonObject
-                    {
-                        ["type"] = "PodScheduled", ["status"] = "False", ["reason"] = "Unschedulable", ["message"] = message,
-                        ["lastTransitionTime"] = p["status"]?["conditions"]?[0]?["lastTransitionTime"]?.DeepClone() ?? loop.Timestamp(),
-                    }),
-                    ["qosClass"] = QosClass.Of(spec),
-                };
-                return Meta.Set(p, "status", status);
-            });
-            loop.Events.Warning(pod, "FailedScheduling", message, "default-scheduler");
-            return;
-        }
-
-        var chosen = Meta.Name(fits[0]);
-        loop.Store.Mutate(key, p =>
-        {
-            p["spec"]!["nodeName"] = chosen;
-            return true;
-        });
-        loop.Events.Normal(pod, "Scheduled", $"Successfully assigned {key.Namespace}/{key.Name} to {chosen}", "default-scheduler");
-    }
-
-    private static bool Tolerates(List<JsonObject> tolerations, JsonObject taint) => tolerations.Any(t =>
-        (t["operator"]?.GetValue<string>() == "Exists" && t["key"] is null)
-        || (t["key"]?.GetValue<string>() == taint["key"]?.GetValue<string>()
-            && (t["operator"]?.GetValue<string>() == "Exists" || t["value"]?.GetValue<string>() == taint["value"]?.GetValue<string>())
-            && (t["effect"] is null || t["effect"]?.GetValue<string>() == taint["effect"]?.GetValue<string>())));
 
     /// <summary>Matches the run's containers to the spec; a changed image starts that container over.</summary>
     private static void Sync(List<ContainerRun> runs, JsonNode? containers)
@@ -242,6 +177,64 @@ public sealed class PodLifecycle : IReconciler
         if (outcome.Kind == ContainerOutcomeKind.Exits && outcome.RunFor == TimeSpan.Zero) Exit(pod, run, restartPolicy, now, loop);
     }
 
+    private void AssignIp(PodRun run)
+    {
+        if (run.PodIp is not null) return;
+        var n = Interlocked.Increment(ref _nextIp);
+        run.PodIp = $"10.244.{n / 250 % 250}.{n % 250 + 2}";
+    }
+
+    /// <summary>
+    /// Runs the probes of the running containers on the probe clock: reports each failing probe once, kills a
+    /// container whose liveness or startup probe reached its threshold, and says when next something changes.
+    /// </summary>
+    private DateTimeOffset? Probe(JsonObject pod, JsonObject spec, PodRun run, DateTimeOffset now, ControllerLoop loop)
+    {
+        AssignIp(run);
+        var second = loop.Options.ProbeSecond.Ticks > 0 ? loop.Options.ProbeSecond : TimeSpan.FromSeconds(1);
+        var restartPolicy = spec["restartPolicy"]?.GetValue<string>() ?? "Always";
+        var specs = (spec["containers"] as JsonArray)?.OfType<JsonObject>().ToList() ?? [];
+        DateTimeOffset? due = null;
+        foreach (var c in run.Main)
+        {
+            var container = specs.FirstOrDefault(s => s["name"]?.GetValue<string>() == c.Name);
+            if (c.Phase != ContainerPhase.Running || container is null || c.StartedAt is not { } since || _images.Find(c.Image, out _) is not { } profile)
+            {
+                c.Ready = false;
+                c.Started = false;
+                continue;
+            }
+
+            if (c.ProbedInstance != since)
+            {
+                c.ProbedInstance = since;
+                c.ProbesReported.Clear();
+            }
+
+            var timeline = new ProbeTimeline(container, profile, run.PodIp!);
+            var elapsed = (now - since) / second;
+            foreach (var (probe, at, message) in timeline.Failures)
+                if (at <= elapsed && c.ProbesReported.Add(probe))
+                    loop.Events.Warning(pod, "Unhealthy", $"{probe} probe failed: {message}", Kubelet);
+            if (elapsed >= timeline.KillAt)
+            {
+                loop.Events.Normal(pod, "Killing", $"Container {c.Name} failed {timeline.KillProbe} probe, will be restarted", Kubelet);
+                c.PendingExitCode = 137;
+                c.PendingExitMessage = null;
+                c.Ready = false;
+                c.Started = false;
+                Exit(pod, c, restartPolicy, now, loop);
+                continue;
+            }
+
+            c.Ready = timeline.Ready(elapsed);
+            c.Started = timeline.Started(elapsed);
+            if (timeline.NextAfter(elapsed) is { } next && (due is null || since + next * second < due)) due = since + next * second;
+        }
+
+        return due;
+    }
+
     private static void StartedEvents(JsonObject pod, ContainerRun run, ControllerLoop loop)
     {
         loop.Events.Normal(pod, "Pulled", $"Container image \"{run.Image}\" already present on machine", Kubelet);
@@ -285,20 +278,16 @@ public sealed class PodLifecycle : IReconciler
     {
         var started = loop.Now >= run.StartAt;
         var initDone = run.Init.All(c => c.Phase == ContainerPhase.Terminated && c.ExitCode == 0);
-        var allRunning = initDone && run.Main.Count > 0 && run.Main.All(c => c.Phase == ContainerPhase.Running);
+        var allRunning = initDone && run.Main.Count > 0 && run.Main.All(c => c.Phase == ContainerPhase.Running && c.Ready);
         var allTerminated = run.Main.Count > 0 && run.Main.All(c => c.Phase == ContainerPhase.Terminated);
         var phase = allTerminated ? (run.Main.All(c => c.ExitCode == 0) ? "Succeeded" : "Failed")
             : initDone && run.Main.Any(c => c.EverStarted) ? "Running"
             : "Pending";
-        if (started && run.PodIp is null)
-        {
-            var n = Interlocked.Increment(ref _nextIp);
-            run.PodIp = $"10.244.{n / 250 % 250}.{n % 250 + 2}";
-        }
+        if (started) AssignIp(run);
 
         var hostIp = loop.Store.Get(new ObjectKey(ResourceTypes.Node, "", spec["nodeName"]!.GetValue<string>()))?["status"]?["addresses"]?[0]?["address"]?.DeepClone();
         var readyReason = allTerminated ? "PodCompleted" : allRunning ? null : "ContainersNotReady";
-        var notReady = string.Join(" ", run.Main.Where(c => c.Phase != ContainerPhase.Running).Select(c => c.Name));
+        var notReady = string.Join(" ", run.Main.Where(c => c.Phase != ContainerPhase.Running || !c.Ready).Select(c => c.Name));
         var conditions = new JsonArray(
             Condition(run, loop, "PodReadyToStartContainers", started ? "True" : "False"),
             Condition(run, loop, "Initialized", initDone ? "True" : "False", initDone ? null : "ContainersNotInitialized",
@@ -342,9 +331,9 @@ public sealed class PodLifecycle : IReconciler
             ["name"] = c.Name,
             ["image"] = c.Image,
             ["imageID"] = c.EverStarted ? $"sandbox://{ImageCatalogue.Split(c.Image).Repository}" : "",
-            ["ready"] = c.Phase == ContainerPhase.Running && !init || (init && c.Phase == ContainerPhase.Terminated && c.ExitCode == 0),
+            ["ready"] = c.Phase == ContainerPhase.Running && c.Ready && !init || (init && c.Phase == ContainerPhase.Terminated && c.ExitCode == 0),
             ["restartCount"] = c.Restarts,
-            ["started"] = c.Phase is ContainerPhase.Running or ContainerPhase.Blocked,
+            ["started"] = c.Phase is ContainerPhase.Running && c.Started || c.Phase is ContainerPhase.Blocked,
             ["state"] = state,
             ["lastState"] = c.LastTerminated is null ? new JsonObject() : new JsonObject { ["terminated"] = c.LastTerminated.DeepClone() },
         };

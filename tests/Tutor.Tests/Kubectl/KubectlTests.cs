@@ -8,7 +8,7 @@ namespace Tutor.Tests.Kubectl;
 /// The kubectl a learner has, against the sandbox, for what the level-100 lessons ask of it. Skipped, with
 /// the reason, on a machine without kubectl 1.28 or newer.
 /// </summary>
-public sealed class KubectlTests : IAsyncLifetime
+public sealed partial class KubectlTests : IAsyncLifetime
 {
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "tutor-kubectl-" + Guid.NewGuid().ToString("N")[..8]);
     private SandboxServer _server = null!;

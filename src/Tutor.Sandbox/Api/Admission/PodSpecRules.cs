@@ -23,6 +23,7 @@ public static class PodSpecRules
                 Json.Default(container, "terminationMessagePolicy", "File");
                 Json.Default(container, "resources", new JsonObject());
                 foreach (var port in Json.Objects(container["ports"])) Json.Default(port, "protocol", "TCP");
+                ProbeDefaults.Apply(container);
             }
         }
     }

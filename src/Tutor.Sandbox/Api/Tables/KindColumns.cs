@@ -66,6 +66,41 @@ public static class KindColumns
             TableColumn.Text("Version", o => Text(o["status"]?["nodeInfo"]?["kubeletVersion"])),
             TableColumn.Text("Internal-IP", o => Text((o["status"]?["addresses"] as JsonArray)?.FirstOrDefault(a => Text(a?["type"]) == "InternalIP")?["address"]), wide: true),
         ],
+        "PersistentVolumeClaim" =>
+        [
+            TableColumn.NameColumn,
+            TableColumn.Text("Status", o => Text(o["status"]?["phase"])),
+            TableColumn.Text("Volume", o => Text(o["spec"]?["volumeName"]) ?? ""),
+            TableColumn.Text("Capacity", o => Text(o["status"]?["capacity"]?["storage"]) ?? ""),
+            TableColumn.Text("Access Modes", o => AccessModes(o["status"]?["accessModes"])),
+            TableColumn.Text("StorageClass", o => Text(o["spec"]?["storageClassName"])),
+            TableColumn.Text("VolumeAttributesClass", o => Text(o["spec"]?["volumeAttributesClassName"])),
+            TableColumn.AgeColumn,
+            TableColumn.Text("VolumeMode", o => Text(o["spec"]?["volumeMode"]), wide: true),
+        ],
+        "PersistentVolume" =>
+        [
+            TableColumn.NameColumn,
+            TableColumn.Text("Capacity", o => Text(o["spec"]?["capacity"]?["storage"]) ?? ""),
+            TableColumn.Text("Access Modes", o => AccessModes(o["spec"]?["accessModes"])),
+            TableColumn.Text("Reclaim Policy", o => Text(o["spec"]?["persistentVolumeReclaimPolicy"])),
+            TableColumn.Text("Status", o => Text(o["status"]?["phase"])),
+            TableColumn.Text("Claim", o => o["spec"]?["claimRef"] is JsonObject c ? $"{Text(c["namespace"])}/{Text(c["name"])}" : ""),
+            TableColumn.Text("StorageClass", o => Text(o["spec"]?["storageClassName"]) ?? ""),
+            TableColumn.Text("VolumeAttributesClass", o => Text(o["spec"]?["volumeAttributesClassName"])),
+            TableColumn.Text("Reason", o => Text(o["status"]?["reason"]) ?? ""),
+            TableColumn.AgeColumn,
+            TableColumn.Text("VolumeMode", o => Text(o["spec"]?["volumeMode"]), wide: true),
+        ],
+        "StorageClass" =>
+        [
+            TableColumn.Text("Name", o => Text(o["metadata"]?["name"]) + (Text(o["metadata"]?["annotations"]?["storageclass.kubernetes.io/is-default-class"]) == "true" ? " (default)" : "")),
+            TableColumn.Text("Provisioner", o => Text(o["provisioner"])),
+            TableColumn.Text("ReclaimPolicy", o => Text(o["reclaimPolicy"]) ?? "Delete"),
+            TableColumn.Text("VolumeBindingMode", o => Text(o["volumeBindingMode"]) ?? "Immediate"),
+            TableColumn.Text("AllowVolumeExpansion", o => o["allowVolumeExpansion"] is JsonValue v && v.TryGetValue<bool>(out var b) && b ? "true" : "false"),
+            TableColumn.AgeColumn,
+        ],
         "ConfigMap" => [TableColumn.NameColumn, TableColumn.Number("Data", o => (o["data"] as JsonObject)?.Count ?? 0), TableColumn.AgeColumn],
         "Secret" => [TableColumn.NameColumn, TableColumn.Text("Type", o => Text(o["type"])), TableColumn.Number("Data", o => (o["data"] as JsonObject)?.Count ?? 0), TableColumn.AgeColumn],
         "Endpoints" => [TableColumn.NameColumn, TableColumn.Text("Endpoints", Endpoints), TableColumn.AgeColumn],
@@ -149,6 +184,16 @@ public static class KindColumns
             .ToList();
         return list.Count == 0 ? "<none>" : list.Count <= 3 ? string.Join(",", list) : $"{string.Join(",", list.Take(3))} + {list.Count - 3} more...";
     }
+
+    /// <summary>Access modes abbreviated as kubectl prints them (RWO, ROX, RWX, RWOP).</summary>
+    private static string AccessModes(JsonNode? modes) => string.Join(",", ((modes as JsonArray) ?? []).Select(m => Text(m) switch
+    {
+        "ReadWriteOnce" => "RWO",
+        "ReadOnlyMany" => "ROX",
+        "ReadWriteMany" => "RWX",
+        "ReadWriteOncePod" => "RWOP",
+        var other => other,
+    }));
 
     private static IEnumerable<JsonObject> Statuses(JsonObject pod) => (pod["status"]?["containerStatuses"] as JsonArray)?.OfType<JsonObject>() ?? [];
 
