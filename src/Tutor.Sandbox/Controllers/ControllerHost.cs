@@ -18,6 +18,7 @@ public static class ControllerHost
         loop.Add(new JobController());
         loop.Add(new PodLifecycle());
         loop.Add(new EndpointsController());
+        loop.Add(new EndpointSliceController());
         loop.Add(new GarbageCollector());
         try
         {

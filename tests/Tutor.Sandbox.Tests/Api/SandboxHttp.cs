@@ -28,5 +28,14 @@ internal sealed class SandboxHttp(SandboxServer server) : IDisposable
         return (response.StatusCode, text.Length > 0 ? JsonNode.Parse(text) : null, warnings);
     }
 
+    /// <summary>GET as kubectl get does: asking for a Table.</summary>
+    public async Task<JsonNode> SendTableAsync(string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Accept.ParseAdd("application/json;as=Table;v=v1;g=meta.k8s.io,application/json");
+        using var response = await _http.SendAsync(request);
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+    }
+
     public void Dispose() => _http.Dispose();
 }

@@ -85,6 +85,14 @@ public static class KindColumns
             TableColumn.Text("Ports", o => o["spec"]?["tls"] is JsonArray { Count: > 0 } ? "80, 443" : "80"),
             TableColumn.AgeColumn,
         ],
+        "EndpointSlice" =>
+        [
+            TableColumn.NameColumn,
+            TableColumn.Text("AddressType", o => Text(o["addressType"])),
+            TableColumn.Text("Ports", o => string.Join(",", ((o["ports"] as JsonArray) ?? []).Select(p => Int(p?["port"]).ToString())) is { Length: > 0 } ports ? ports : "<unset>"),
+            TableColumn.Text("Endpoints", SliceEndpoints),
+            TableColumn.AgeColumn,
+        ],
         "NetworkPolicy" => [TableColumn.NameColumn, TableColumn.Text("Pod-Selector", o => Pairs(o["spec"]?["podSelector"]?["matchLabels"]) ?? "<none>"), TableColumn.AgeColumn],
         "HorizontalPodAutoscaler" =>
         [
@@ -130,6 +138,15 @@ public static class KindColumns
         var wanted = Text(target?["type"]) == "Utilization" ? $"{Int(target?["averageUtilization"])}%" : Scalar(target?["averageValue"] ?? target?["value"]);
         return $"{(Text(source?["name"]) is { } name ? name + ": " : "")}<unknown>/{wanted}";
     }).DefaultIfEmpty("<none>"));
+
+    // As kubectl prints them: the first three addresses, then how many more.
+    private static string SliceEndpoints(JsonObject slice)
+    {
+        var addresses = ((slice["endpoints"] as JsonArray) ?? []).SelectMany(e => (e?["addresses"] as JsonArray) ?? []).Select(Text).OfType<string>().ToList();
+        if (addresses.Count == 0) return "<unset>";
+        var shown = string.Join(",", addresses.Take(3));
+        return addresses.Count > 3 ? $"{shown} + {addresses.Count - 3} more..." : shown;
+    }
 
     private static string Scalar(JsonNode? value) => value is JsonValue v ? (Text(v) ?? v.ToJsonString()) : "";
 
