@@ -16,4 +16,10 @@ public sealed record SandboxOptions
 
     /// <summary>The cluster's clock (timestamps, delays); tests may pass a fake one.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <summary>A folder that keeps the cluster's objects across restarts; null keeps them in memory only.</summary>
+    public string? DataDirectory { get; init; }
+
+    /// <summary>Where the server reports what a person should know (e.g. a journal record lost to a crash).</summary>
+    public Action<string>? Log { get; init; }
 }

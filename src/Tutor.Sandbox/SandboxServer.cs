@@ -36,8 +36,9 @@ public sealed class SandboxServer : IAsyncDisposable
     public static async Task<SandboxServer> StartAsync(SandboxOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new SandboxOptions();
-        var store = new ObjectStore(options.Clock);
-        ControllerHost.Seed(store, options);
+        var journal = options.DataDirectory is null ? null : new StoreJournal(options.DataDirectory, log: options.Log);
+        var store = new ObjectStore(options.Clock, journal);
+        if (store.IsEmpty) ControllerHost.Seed(store, options);
         var certificate = SandboxCertificate.Create(options.Clock.GetUtcNow());
         var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
@@ -118,6 +119,7 @@ public sealed class SandboxServer : IAsyncDisposable
         using var quick = new CancellationTokenSource(TimeSpan.FromSeconds(2));
         await _app.StopAsync(quick.Token).ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
+        Store.Close();
         _stopping.Dispose();
         Certificate.Dispose();
     }

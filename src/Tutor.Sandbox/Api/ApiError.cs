@@ -27,7 +27,9 @@ public sealed class ApiError(int code, string reason, string message, JsonObject
         var detail = new JsonObject
         {
             ["name"] = name,
-            ["kind"] = kindWithGroup.Split('.')[0].ToLowerInvariant(),
+            // The Kind itself, as the API server sends it: kubectl prints "The Deployment "vote" is invalid: …" from it.
+            ["group"] = kindWithGroup.Contains('.') ? kindWithGroup[(kindWithGroup.IndexOf('.') + 1)..] : "",
+            ["kind"] = kindWithGroup.Split('.')[0],
             ["causes"] = new JsonArray(causes.Select(c => (JsonNode)new JsonObject
             {
                 ["reason"] = c.Reason,

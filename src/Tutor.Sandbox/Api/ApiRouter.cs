@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Tutor.Sandbox.Api.Selection;
 using Tutor.Sandbox.Api.Tables;
+using Tutor.Sandbox.Api.Validation;
 using Tutor.Sandbox.Store;
 
 namespace Tutor.Sandbox.Api;
@@ -92,6 +93,8 @@ public sealed class ApiRouter(ResourceHandler resources, string token, Cancellat
         // kubectl get asks for a Table so it can print the server's columns.
         var table = TableResponse.Wanted(request.Headers.Accept.ToString());
         DateTimeOffset Now() => resources.Store.Clock.GetUtcNow();
+        var validation = FieldValidation.Parse(query["fieldValidation"]);
+        context.Response.OnStarting(() => validation.AddHeaders(context.Response));
 
         switch (request.Method)
         {
@@ -120,15 +123,15 @@ public sealed class ApiRouter(ResourceHandler resources, string token, Cancellat
                 return;
             }
             case "POST":
-                await WriteAsync(context, 201, resources.Create(target, await ReadObjectAsync(request), dryRun));
+                await WriteAsync(context, 201, resources.Create(target, await ReadObjectAsync(request), dryRun, validation));
                 return;
             case "PUT" when !target.IsCollection:
-                await WriteAsync(context, 200, resources.Update(target, await ReadObjectAsync(request), dryRun));
+                await WriteAsync(context, 200, resources.Update(target, await ReadObjectAsync(request), dryRun, validation));
                 return;
             case "PATCH":
             {
                 var (obj, created) = resources.Patch(target, request.ContentType ?? "", await ReadTextAsync(request), dryRun,
-                    query["fieldManager"], resources.Store.Clock.GetUtcNow());
+                    query["fieldManager"], resources.Store.Clock.GetUtcNow(), validation);
                 await WriteAsync(context, created ? 201 : 200, obj);
                 return;
             }

@@ -13,7 +13,7 @@ public static class Discovery
     /// <summary>Kinds whose status is written only through the /status subresource.</summary>
     public static bool HasStatus(ResourceType type) =>
         type != ResourceTypes.ConfigMap && type != ResourceTypes.Secret && type != ResourceTypes.ServiceAccount
-        && type != ResourceTypes.Event && type != ResourceTypes.Endpoints && type != ResourceTypes.LimitRange
+        && type != ResourceTypes.Event && type != ResourceTypes.Endpoints && type != ResourceTypes.EndpointSlice && type != ResourceTypes.LimitRange
         && type != ResourceTypes.StorageClass && type.Group != "rbac.authorization.k8s.io";
 
     public static JsonObject Version() => new()

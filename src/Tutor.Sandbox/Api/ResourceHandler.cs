@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Tutor.Sandbox.Api.Admission;
 using Tutor.Sandbox.Api.Patching;
 using Tutor.Sandbox.Api.Selection;
+using Tutor.Sandbox.Api.Validation;
 using Tutor.Sandbox.Store;
 
 namespace Tutor.Sandbox.Api;
@@ -36,27 +37,27 @@ public sealed class ResourceHandler(ObjectStore store, AdmissionChain admission)
         };
     }
 
-    public JsonObject Create(ResourcePath path, JsonObject body, bool dryRun)
+    public JsonObject Create(ResourcePath path, JsonObject body, bool dryRun, FieldValidation? validation = null)
     {
         if (!path.IsCollection) throw ApiError.MethodNotAllowed($"the server does not allow this method on the requested resource ({path.Type.Plural})");
         CheckIdentity(path, body, requireName: false);
         if (path.Type.Namespaced) body["metadata"]!["namespace"] = path.Namespace;
-        return store.Atomically(() => Write(path.Type, body, null, dryRun, subresource: null));
+        return store.Atomically(() => Write(path.Type, body, null, dryRun, subresource: null, validation));
     }
 
-    public JsonObject Update(ResourcePath path, JsonObject body, bool dryRun)
+    public JsonObject Update(ResourcePath path, JsonObject body, bool dryRun, FieldValidation? validation = null)
     {
         if (path.Subresource == "scale") return Rescale(path, _ => body, dryRun);
         CheckIdentity(path, body, requireName: true);
         return store.Atomically(() =>
         {
             var old = store.Get(Key(path)) ?? throw NotFound(path.Type, path.Name!);
-            return Write(path.Type, body, old, dryRun, path.Subresource);
+            return Write(path.Type, body, old, dryRun, path.Subresource, validation);
         });
     }
 
     /// <summary>Applies a patch; returns the stored object and whether it was created (server-side apply only).</summary>
-    public (JsonObject Object, bool Created) Patch(ResourcePath path, string contentType, string text, bool dryRun, string? fieldManager, DateTimeOffset now)
+    public (JsonObject Object, bool Created) Patch(ResourcePath path, string contentType, string text, bool dryRun, string? fieldManager, DateTimeOffset now, FieldValidation? validation = null)
     {
         if (path.IsCollection) throw ApiError.MethodNotAllowed($"the server does not allow this method on the requested resource ({path.Type.Plural})");
         var mediaType = contentType.Split(';')[0].Trim().ToLowerInvariant();
@@ -71,6 +72,7 @@ public sealed class ResourceHandler(ObjectStore store, AdmissionChain admission)
                 var applied = YamlToJson.Convert(text) as JsonObject ?? throw ApiError.BadRequest("the apply patch must be an object");
                 CheckIdentity(path, applied, requireName: true);
                 if (path.Type.Namespaced) applied["metadata"]!["namespace"] = path.Namespace;
+                if (path.Subresource is null) validation?.Check(path.Type, applied, apply: true);
                 var merged = ServerSideApply.Apply(old, applied, fieldManager, path.Type.ApiVersion, now);
                 merged.Remove("status");
                 if (old?["status"] is { } status && path.Subresource != "status") merged["status"] = status.DeepClone();
@@ -89,7 +91,7 @@ public sealed class ResourceHandler(ObjectStore store, AdmissionChain admission)
             if (path.Subresource == "scale") return (Rescale(path, Patched, dryRun), false);
             var patched = Patched(old);
             CheckIdentity(path, patched, requireName: true);
-            return (Write(path.Type, patched, old, dryRun, path.Subresource), false);
+            return (Write(path.Type, patched, old, dryRun, path.Subresource, validation), false);
         });
     }
 
@@ -161,7 +163,7 @@ public sealed class ResourceHandler(ObjectStore store, AdmissionChain admission)
         return list;
     }
 
-    private JsonObject Write(ResourceType type, JsonObject next, JsonObject? old, bool dryRun, string? subresource)
+    private JsonObject Write(ResourceType type, JsonObject next, JsonObject? old, bool dryRun, string? subresource, FieldValidation? validation = null)
     {
         if (subresource is not null and not "status") throw ApiError.NotFound($"the server could not find the requested resource ({type.Plural}/{subresource})");
         if (subresource == "status")
@@ -190,6 +192,7 @@ public sealed class ResourceHandler(ObjectStore store, AdmissionChain admission)
             CheckNamespaceOpen(type, meta);
         }
 
+        if (subresource is null) validation?.Check(type, next, apply: false);
         if (subresource is null) admission.Admit(type, next, old);
         if (dryRun) return next;
         try

@@ -22,6 +22,7 @@ public static class ControllerHost
         loop.Add(new PersistentVolumeController());
         loop.Add(new PodLifecycle());
         loop.Add(new EndpointsController());
+        loop.Add(new EndpointSliceController());
         loop.Add(new GarbageCollector());
         try
         {

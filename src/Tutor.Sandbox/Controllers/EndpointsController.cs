@@ -90,7 +90,7 @@ public sealed class EndpointsController : IReconciler
         });
     }
 
-    private static int? ResolveNamed(string? name, List<JsonObject> pods)
+    internal static int? ResolveNamed(string? name, List<JsonObject> pods)
     {
         foreach (var pod in pods)
             foreach (var container in (pod["spec"]?["containers"] as JsonArray)?.OfType<JsonObject>() ?? [])

@@ -17,9 +17,36 @@ public sealed class ObjectStore
     private readonly LinkedList<StoreEvent> _history = new();
     private readonly List<StoreSubscription> _subscriptions = new();
     private readonly TimeProvider _clock;
+    private readonly StoreJournal? _journal;
     private long _version = 1000;
 
-    public ObjectStore(TimeProvider? clock = null) => _clock = clock ?? TimeProvider.System;
+    /// <param name="journal">Where writes are kept on disk; the store starts from what it recovers. Null: memory only.</param>
+    public ObjectStore(TimeProvider? clock = null, StoreJournal? journal = null)
+    {
+        _clock = clock ?? TimeProvider.System;
+        _journal = journal;
+        if (journal is null) return;
+        var (objects, version) = journal.Recover();
+        foreach (var (key, obj) in objects) _objects[key] = obj;
+        _version = Math.Max(_version, version);
+    }
+
+    /// <summary>True when nothing is stored yet (a new cluster, not one recovered from disk).</summary>
+    public bool IsEmpty
+    {
+        get { lock (_gate) return _objects.Count == 0; }
+    }
+
+    /// <summary>Folds the journal into a snapshot and closes it, so the next start reads one file.</summary>
+    public void Close()
+    {
+        if (_journal is null) return;
+        lock (_gate)
+        {
+            _journal.Compact(_objects, _version);
+            _journal.Dispose();
+        }
+    }
 
     public TimeProvider Clock => _clock;
 
@@ -123,6 +150,7 @@ public sealed class ObjectStore
             var gone = (JsonObject)current.DeepClone();
             _objects.Remove(key);
             _version++;
+            Keep(key, null);
             Metadata(gone)["resourceVersion"] = _version.ToString();
             Publish(new StoreEvent("DELETED", key.Type, gone, _version));
             return (JsonObject)gone.DeepClone();
@@ -181,8 +209,17 @@ public sealed class ObjectStore
         _version++;
         Metadata(stored)["resourceVersion"] = _version.ToString();
         _objects[key] = stored;
+        Keep(key, stored);
         Publish(new StoreEvent(type, resource, (JsonObject)stored.DeepClone(), _version));
         return (JsonObject)stored.DeepClone();
+    }
+
+    // Written before the change is published or answered, so whatever a client was told is on disk.
+    private void Keep(ObjectKey key, JsonObject? stored)
+    {
+        if (_journal is null) return;
+        _journal.Append(key, stored, _version);
+        if (_journal.WantsCompaction) _journal.Compact(_objects, _version);
     }
 
     private void Publish(StoreEvent e)

@@ -8,6 +8,7 @@ public static class ResourceTypes
     public static readonly ResourceType Pod = new("", "v1", "Pod", "pods", true, ["po"]);
     public static readonly ResourceType Service = new("", "v1", "Service", "services", true, ["svc"]);
     public static readonly ResourceType Endpoints = new("", "v1", "Endpoints", "endpoints", true, ["ep"]);
+    public static readonly ResourceType EndpointSlice = new("discovery.k8s.io", "v1", "EndpointSlice", "endpointslices", true);
     public static readonly ResourceType ConfigMap = new("", "v1", "ConfigMap", "configmaps", true, ["cm"]);
     public static readonly ResourceType Secret = new("", "v1", "Secret", "secrets", true);
     public static readonly ResourceType ServiceAccount = new("", "v1", "ServiceAccount", "serviceaccounts", true, ["sa"]);
@@ -34,7 +35,7 @@ public static class ResourceTypes
 
     public static readonly IReadOnlyList<ResourceType> All =
     [
-        Namespace, Node, Pod, Service, Endpoints, ConfigMap, Secret, ServiceAccount, Event,
+        Namespace, Node, Pod, Service, Endpoints, EndpointSlice, ConfigMap, Secret, ServiceAccount, Event,
         PersistentVolumeClaim, PersistentVolume, ResourceQuota, LimitRange,
         Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob,
         Ingress, NetworkPolicy, HorizontalPodAutoscaler, PodDisruptionBudget,

@@ -4,7 +4,7 @@ using Tutor.Sandbox;
 
 namespace Tutor.Cli;
 
-/// <summary><c>tutor sandbox [--kubeconfig FILE] [--port N]</c>: the simulated cluster in the foreground, until Ctrl+C.</summary>
+/// <summary><c>tutor sandbox [--kubeconfig FILE] [--port N] [--data DIR]</c>: the simulated cluster in the foreground, until Ctrl+C.</summary>
 public static class SandboxCommand
 {
     public static Command Create(CliIo io)
@@ -12,11 +12,14 @@ public static class SandboxCommand
         // Its own --kubeconfig: the file to write, not a cluster to read.
         var file = new Option<string?>("--kubeconfig") { Description = "Where to write the sandbox's kubeconfig (default: Tutor's state folder)" };
         var port = new Option<int>("--port") { Description = "Port on 127.0.0.1 (default: a free one)" };
-        var command = new Command("sandbox", "Run the built-in simulated cluster and write a kubeconfig for it") { file, port };
+        var data = new Option<string?>("--data") { Description = "Keep the cluster's objects in this folder across restarts (default: in memory only)" };
+        var command = new Command("sandbox", "Run the built-in simulated cluster and write a kubeconfig for it") { file, port, data };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var path = Path.GetFullPath(parse.GetValue(file) ?? SandboxKubeconfig.DefaultPath(io), io.WorkingDirectory);
-            await using var server = await SandboxServer.StartAsync(new SandboxOptions { Port = parse.GetValue(port) }, cancellationToken);
+            var dataDirectory = parse.GetValue(data) is { } folder ? Path.GetFullPath(folder, io.WorkingDirectory) : null;
+            await using var server = await SandboxServer.StartAsync(
+                new SandboxOptions { Port = parse.GetValue(port), DataDirectory = dataDirectory, Log = io.Error.WriteLine }, cancellationToken);
             var kubeconfig = server.Kubeconfig(SandboxKubeconfig.ContextName);
             SandboxKubeconfig.Write(path, kubeconfig);
             io.Out.WriteLine($"Sandbox (a simulated cluster) listening on {server.Url}");
@@ -27,7 +30,9 @@ public static class SandboxCommand
             io.Out.WriteLine("  kubectl get nodes          # kubectl works against it");
             io.Out.WriteLine("  tutor                      # and so does Tutor (it also finds it without KUBECONFIG)");
             io.Out.WriteLine();
-            io.Out.WriteLine("Ctrl+C stops it; everything in it is forgotten.");
+            io.Out.WriteLine(dataDirectory is null
+                ? "Ctrl+C stops it; everything in it is forgotten."
+                : $"Ctrl+C stops it; its objects are kept in {dataDirectory} for the next start.");
             await io.Out.FlushAsync(cancellationToken);
 
             var stop = new TaskCompletionSource();

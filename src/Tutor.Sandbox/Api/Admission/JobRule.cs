@@ -33,6 +33,11 @@ public sealed class JobRule : IAdmissionRule
         if (isCron && string.IsNullOrWhiteSpace(Json.Text(obj["spec"]?["schedule"]))) causes.Add(FieldCause.Required("spec.schedule"));
         var podSpec = jobSpec?["template"]?["spec"] as JsonObject;
         PodSpecRules.Validate(podSpec, $"{prefix}.template.spec", causes);
+        // A Job's pods are fixed once it runs; a CronJob's template only shapes Jobs not yet made.
+        if (!isCron && old is not null && !JsonNode.DeepEquals(old["spec"]?["template"], jobSpec?["template"]))
+            causes.Add(new FieldCause("spec.template", $"Invalid value: {jobSpec?["template"]?.ToJsonString() ?? "null"}: field is immutable"));
+        if (!isCron && old is not null && Json.Integer(old["spec"]?["completions"]) != Json.Integer(jobSpec?["completions"]))
+            causes.Add(new FieldCause("spec.completions", $"Invalid value: {jobSpec?["completions"]?.ToJsonString() ?? "null"}: field is immutable"));
         if (Json.Text(podSpec?["restartPolicy"]) == "Always")
             causes.Add(FieldCause.NotSupported($"{prefix}.template.spec.restartPolicy", "Always", ["OnFailure", "Never"]));
     }

@@ -24,6 +24,15 @@ public sealed class SecretRule : IAdmissionRule
 
     public void Validate(JsonObject obj, JsonObject? old, List<FieldCause> causes)
     {
+        if (old?["immutable"] is JsonValue locked && locked.TryGetValue<bool>(out var wasImmutable) && wasImmutable)
+        {
+            if (!(obj["immutable"] is JsonValue now && now.TryGetValue<bool>(out var still) && still))
+                causes.Add(new FieldCause("immutable", "Forbidden: field is immutable when `immutable` is set", "FieldValueForbidden"));
+            foreach (var field in new[] { "data", "binaryData" })
+                if (!JsonNode.DeepEquals(old[field], obj[field]))
+                    causes.Add(new FieldCause(field, "Forbidden: field is immutable when `immutable` is set", "FieldValueForbidden"));
+        }
+
         foreach (var field in new[] { "data", "binaryData" })
         {
             if (obj[field] is not JsonObject map) continue;

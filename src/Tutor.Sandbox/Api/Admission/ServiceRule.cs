@@ -55,6 +55,15 @@ public sealed class ServiceRule(ObjectStore store) : IAdmissionRule
         var type = Json.Text(spec["type"]) ?? "ClusterIP";
         if (!Types.Contains(type)) causes.Add(FieldCause.NotSupported("spec.type", type, Types));
         if (type != "ExternalName" && spec["ports"] is not JsonArray { Count: > 0 }) causes.Add(FieldCause.Required("spec.ports"));
+        if (type == "ExternalName")
+        {
+            var external = Json.Text(spec["externalName"]);
+            if (string.IsNullOrEmpty(external)) causes.Add(FieldCause.Required("spec.externalName"));
+            else if (NameRules.SubdomainProblem(external.TrimEnd('.')) is { } problem) causes.Add(new FieldCause("spec.externalName", $"Invalid value: \"{external}\": {problem}"));
+            if (Json.Text(spec["clusterIP"]) is { Length: > 0 } ip && old is null)
+                causes.Add(new FieldCause("spec.clusterIPs", $"Invalid value: []string{{\"{ip}\"}}: may not be set for ExternalName services"));
+        }
+
         var i = 0;
         foreach (var port in Json.Objects(spec["ports"]))
         {

@@ -9,6 +9,8 @@ public sealed class WorkloadRule : IAdmissionRule
     public bool AppliesTo(ResourceType type) =>
         type == ResourceTypes.Deployment || type == ResourceTypes.ReplicaSet || type == ResourceTypes.StatefulSet || type == ResourceTypes.DaemonSet;
 
+    private static readonly string[] StatefulSetMutable = ["replicas", "ordinals", "template", "updateStrategy", "persistentVolumeClaimRetentionPolicy", "minReadySeconds", "revisionHistoryLimit"];
+
     public void Default(JsonObject obj, JsonObject? old)
     {
         if (obj["spec"] is not JsonObject spec) return;
@@ -68,9 +70,18 @@ public sealed class WorkloadRule : IAdmissionRule
         if (old is not null && !JsonNode.DeepEquals(old["spec"]?["selector"], selector) && Json.Text(obj["kind"]) != "ReplicaSet")
             causes.Add(new FieldCause("spec.selector", $"Invalid value: {selector?.ToJsonString() ?? "null"}: field is immutable"));
 
+        if (old is not null && Json.Text(obj["kind"]) == "StatefulSet" && ChangedBeyond(old["spec"] as JsonObject, spec, StatefulSetMutable))
+            causes.Add(new FieldCause("spec", "Forbidden: updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden", "FieldValueForbidden"));
+
         if (Json.Integer(spec?["replicas"]) is { } replicas && replicas < 0)
             causes.Add(new FieldCause("spec.replicas", $"Invalid value: {replicas}: must be greater than or equal to 0"));
 
         PodSpecRules.Validate(spec?["template"]?["spec"] as JsonObject, "spec.template.spec", causes);
+    }
+
+    private static bool ChangedBeyond(JsonObject? before, JsonObject? after, string[] mutable)
+    {
+        var keys = (before?.Select(kv => kv.Key) ?? []).Union(after?.Select(kv => kv.Key) ?? []).Except(mutable);
+        return keys.Any(k => !JsonNode.DeepEquals(before?[k], after?[k]));
     }
 }

@@ -120,6 +120,33 @@ public static class KindColumns
             TableColumn.Text("Ports", o => o["spec"]?["tls"] is JsonArray { Count: > 0 } ? "80, 443" : "80"),
             TableColumn.AgeColumn,
         ],
+        "EndpointSlice" =>
+        [
+            TableColumn.NameColumn,
+            TableColumn.Text("AddressType", o => Text(o["addressType"])),
+            TableColumn.Text("Ports", o => string.Join(",", ((o["ports"] as JsonArray) ?? []).Select(p => Int(p?["port"]).ToString())) is { Length: > 0 } ports ? ports : "<unset>"),
+            TableColumn.Text("Endpoints", SliceEndpoints),
+            TableColumn.AgeColumn,
+        ],
+        "NetworkPolicy" => [TableColumn.NameColumn, TableColumn.Text("Pod-Selector", o => Pairs(o["spec"]?["podSelector"]?["matchLabels"]) ?? "<none>"), TableColumn.AgeColumn],
+        "HorizontalPodAutoscaler" =>
+        [
+            TableColumn.NameColumn,
+            TableColumn.Text("Reference", o => $"{Text(o["spec"]?["scaleTargetRef"]?["kind"])}/{Text(o["spec"]?["scaleTargetRef"]?["name"])}"),
+            TableColumn.Text("Targets", HpaTargets),
+            TableColumn.Text("MinPods", o => Int(o["spec"]?["minReplicas"], 1).ToString()),
+            TableColumn.Number("MaxPods", o => Int(o["spec"]?["maxReplicas"])),
+            TableColumn.Number("Replicas", o => Int(o["status"]?["currentReplicas"])),
+            TableColumn.AgeColumn,
+        ],
+        "PodDisruptionBudget" =>
+        [
+            TableColumn.NameColumn,
+            TableColumn.Text("Min Available", o => o["spec"]?["minAvailable"] is { } v ? Scalar(v) : "N/A"),
+            TableColumn.Text("Max Unavailable", o => o["spec"]?["maxUnavailable"] is { } v ? Scalar(v) : "N/A"),
+            TableColumn.Number("Allowed Disruptions", o => Int(o["status"]?["disruptionsAllowed"])),
+            TableColumn.AgeColumn,
+        ],
         "Event" =>
         [
             new("Last Seen", "string", 0, (o, now) => Age.Of(Text(o["lastTimestamp"]) ?? Text(o["eventTime"]), now)),
@@ -137,6 +164,26 @@ public static class KindColumns
         TableColumn.Text("Images", o => string.Join(",", Containers(o["spec"]?["template"] as JsonObject, "containers").Select(c => Text(c["image"]))), wide: true),
         TableColumn.Text("Selector", o => Pairs(o["spec"]?["selector"]?["matchLabels"]), wide: true),
     ];
+
+    // "cpu: <unknown>/80%" until metrics arrive, as kubectl shows on a cluster without metrics-server.
+    private static string HpaTargets(JsonObject hpa) => string.Join(", ", ((hpa["spec"]?["metrics"] as JsonArray) ?? []).OfType<JsonObject>().Select(m =>
+    {
+        var source = m["resource"] ?? m["containerResource"];
+        var target = source?["target"] ?? m["pods"]?["target"] ?? m["object"]?["target"] ?? m["external"]?["target"];
+        var wanted = Text(target?["type"]) == "Utilization" ? $"{Int(target?["averageUtilization"])}%" : Scalar(target?["averageValue"] ?? target?["value"]);
+        return $"{(Text(source?["name"]) is { } name ? name + ": " : "")}<unknown>/{wanted}";
+    }).DefaultIfEmpty("<none>"));
+
+    // As kubectl prints them: the first three addresses, then how many more.
+    private static string SliceEndpoints(JsonObject slice)
+    {
+        var addresses = ((slice["endpoints"] as JsonArray) ?? []).SelectMany(e => (e?["addresses"] as JsonArray) ?? []).Select(Text).OfType<string>().ToList();
+        if (addresses.Count == 0) return "<unset>";
+        var shown = string.Join(",", addresses.Take(3));
+        return addresses.Count > 3 ? $"{shown} + {addresses.Count - 3} more..." : shown;
+    }
+
+    private static string Scalar(JsonNode? value) => value is JsonValue v ? (Text(v) ?? v.ToJsonString()) : "";
 
     /// <summary>The STATUS of <c>kubectl get pods</c>: a waiting or terminated reason when there is one, else the phase.</summary>
     public static string PodStatus(JsonObject pod)
