@@ -1,9 +1,10 @@
 using System.Text.Json.Nodes;
+using Tutor.Sandbox.Auth;
 using Tutor.Sandbox.Store;
 
 namespace Tutor.Sandbox.Controllers;
 
-/// <summary>What a new cluster holds before anyone writes: system namespaces, three nodes, the kubernetes Service, a default StorageClass.</summary>
+/// <summary>What a new cluster holds before anyone writes: system namespaces, three nodes, the kubernetes Service, a default StorageClass, the default RBAC roles.</summary>
 public static class ClusterSeed
 {
     public static readonly string[] NodeNames = ["sandbox-control-plane", "sandbox-worker", "sandbox-worker2"];
@@ -51,6 +52,8 @@ public static class ClusterSeed
             ["reclaimPolicy"] = "Delete",
             ["volumeBindingMode"] = "WaitForFirstConsumer",
         });
+
+        DefaultRoles.Seed(store);
     }
 
     private static JsonObject Node(string name, int index)
