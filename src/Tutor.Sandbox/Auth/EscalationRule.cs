@@ -23,9 +23,16 @@ public sealed class EscalationRule(RbacIndex index) : IAdmissionRule
     public void Validate(JsonObject obj, JsonObject? old, List<FieldCause> causes)
     {
         if (RequestUser.Value is not { } user) return;
-        var kind = Text(obj["kind"]) ?? "";
+        // Clients may leave kind out of the body; the handler has put the namespace in for namespaced kinds.
+        var ns = Text(obj["metadata"]?["namespace"]) ?? Text(old?["metadata"]?["namespace"]) ?? "";
+        var kind = (obj["roleRef"] is not null, ns.Length > 0) switch
+        {
+            (true, true) => "RoleBinding",
+            (true, false) => "ClusterRoleBinding",
+            (false, true) => "Role",
+            _ => "ClusterRole",
+        };
         var name = Text(obj["metadata"]?["name"]) ?? "";
-        var ns = kind is "Role" or "RoleBinding" ? Text(obj["metadata"]?["namespace"]) ?? "" : "";
         var policy = index.Policy;
         bool May(string verb, string resource, string resourceName) =>
             Authorizer.Authorize(policy, new RequestAttributes(user, verb, true, Rbac, resource, "", ns, resourceName)).Allowed;
