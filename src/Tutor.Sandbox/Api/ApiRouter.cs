@@ -72,7 +72,7 @@ public sealed class ApiRouter(ResourceHandler resources, AccessControl access, R
 
         if (request.Method == "POST" && ReviewHandler.Handles(attributes))
         {
-            await WriteAsync(context, 201, reviews.Handle(attributes, await ReadObjectAsync(request)));
+            await WriteAsync(context, 201, reviews.Handle(attributes, await ReadReviewAsync(request)));
             return;
         }
 
@@ -171,6 +171,16 @@ public sealed class ApiRouter(ResourceHandler resources, AccessControl access, R
             _ => throw ApiError.UnsupportedMediaType(request.ContentType ?? ""),
         };
         return node as JsonObject ?? throw ApiError.BadRequest("the request body must be a JSON object");
+    }
+
+    /// <summary>A review or TokenRequest body; kubectl sends these only as protobuf.</summary>
+    private static async Task<JsonObject> ReadReviewAsync(HttpRequest request)
+    {
+        if (!(request.ContentType ?? "").StartsWith(Protobuf.ReviewProtobuf.MediaType, StringComparison.OrdinalIgnoreCase)) return await ReadObjectAsync(request);
+        if (request.ContentLength > MaxBodyBytes) throw new BadHttpRequestException("too large", 413);
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer);
+        return Protobuf.ReviewProtobuf.Decode(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
     }
 
     private static async Task<string> ReadTextAsync(HttpRequest request)
