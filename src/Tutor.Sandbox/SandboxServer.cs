@@ -55,7 +55,7 @@ public sealed class SandboxServer : IAsyncDisposable
         var stopping = new CancellationTokenSource();
         var tokens = new TokenRegistry(options.Clock);
         var rbac = new RbacIndex(store);
-        var access = new AccessControl(new Authenticator(token, tokens, store), rbac);
+        var access = new AccessControl(new Authenticator(token, tokens, new SecretTokenIndex(store), store), rbac);
         var router = new ApiRouter(new ResourceHandler(store, AdmissionChain.Standard(store).With(new EscalationRule(rbac))), access,
             new ReviewHandler(rbac, tokens, store), stopping.Token);
         SandboxServer? server = null;

@@ -6,9 +6,9 @@ namespace Tutor.Sandbox.Auth;
 
 /// <summary>
 /// Turns a bearer token into a user: the admin token of the sandbox's own kubeconfig, or a ServiceAccount
-/// token whose account still exists (same uid, so a deleted and recreated account does not inherit it).
+/// token (issued by a TokenRequest, or held in a legacy token Secret) whose account still exists (same uid, so a deleted and recreated account does not inherit it).
 /// </summary>
-public sealed class Authenticator(string adminToken, TokenRegistry tokens, ObjectStore store)
+public sealed class Authenticator(string adminToken, TokenRegistry tokens, SecretTokenIndex secretTokens, ObjectStore store)
 {
     private readonly byte[] _admin = Encoding.UTF8.GetBytes(adminToken);
 
@@ -21,7 +21,7 @@ public sealed class Authenticator(string adminToken, TokenRegistry tokens, Objec
         var token = authorizationHeader[7..].Trim();
         if (token.Length == 0) return null;
         if (CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(token), _admin)) return UserInfo.Admin;
-        if (tokens.Find(token) is not { } issued) return null;
+        if ((tokens.Find(token) ?? secretTokens.Find(token)) is not { } issued) return null;
         var account = store.Get(new ObjectKey(ResourceTypes.ServiceAccount, issued.Namespace, issued.ServiceAccount));
         if (account?["metadata"]?["uid"]?.GetValue<string>() != issued.ServiceAccountUid) return null;
         return UserInfo.ForServiceAccount(issued.Namespace, issued.ServiceAccount, issued.ServiceAccountUid);

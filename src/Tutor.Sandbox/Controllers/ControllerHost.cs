@@ -19,6 +19,7 @@ public static class ControllerHost
         loop.Add(new PodLifecycle());
         loop.Add(new EndpointsController());
         loop.Add(new GarbageCollector());
+        loop.Add(new ServiceAccountTokenController());
         try
         {
             await loop.RunAsync(cancellationToken).ConfigureAwait(false);

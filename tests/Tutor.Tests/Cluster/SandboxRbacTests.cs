@@ -244,6 +244,36 @@ public sealed class SandboxRbacTests : IAsyncLifetime
         tooShort.Status!["message"]!.GetValue<string>().Should().Contain("spec.expirationSeconds");
     }
 
+    [Fact]
+    public async Task A_legacy_token_secret_gets_a_token_that_works_while_the_secret_exists()
+    {
+        await LearnerAsync("team-a", Rule("", ["configmaps"], "list"));
+        await _admin.CreateNamespacedSecretAsync(new V1Secret
+        {
+            Metadata = new V1ObjectMeta { Name = "learner-token", Annotations = new Dictionary<string, string> { ["kubernetes.io/service-account.name"] = "learner" } },
+            Type = "kubernetes.io/service-account-token",
+        }, "team-a");
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        V1Secret secret;
+        do
+        {
+            secret = await _admin.ReadNamespacedSecretAsync("learner-token", "team-a");
+            if (secret.Data?.ContainsKey("token") == true) break;
+            await Task.Delay(50);
+        }
+        while (DateTime.UtcNow < deadline);
+
+        var data = secret.Data ?? new Dictionary<string, byte[]>();
+        data.Should().ContainKey("token").And.ContainKey("ca.crt");
+        Encoding.UTF8.GetString(data["namespace"]).Should().Be("team-a");
+        using var learner = ClientWith(Encoding.UTF8.GetString(data["token"]));
+        (await learner.ListNamespacedConfigMapAsync("team-a")).Items.Should().NotBeNull();
+        (await RefusalOf(() => learner.ListNamespacedConfigMapAsync("other"))).Code.Should().Be(HttpStatusCode.Forbidden);
+
+        await _admin.DeleteNamespacedSecretAsync("learner-token", "team-a");
+        (await RefusalOf(() => learner.ListNamespacedConfigMapAsync("team-a"))).Code.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
     /// <summary>Adds the impersonation header kubectl's <c>--as</c> sends.</summary>
     private sealed class ImpersonationHandler(string user) : DelegatingHandler
     {
