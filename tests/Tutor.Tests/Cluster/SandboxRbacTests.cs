@@ -274,6 +274,35 @@ public sealed class SandboxRbacTests : IAsyncLifetime
         (await RefusalOf(() => learner.ListNamespacedConfigMapAsync("team-a"))).Code.Should().Be(HttpStatusCode.Unauthorized);
     }
 
+    [Fact]
+    public async Task An_expired_token_gets_401()
+    {
+        var clock = new MovableClock();
+        await using var server = await SandboxServer.StartAsync(new SandboxOptions { Clock = clock, PodStartDelay = TimeSpan.FromMilliseconds(200) });
+        using var admin = new Kubernetes(SandboxClient.Configuration(server));
+        await admin.CreateNamespacedServiceAccountAsync(new V1ServiceAccount { Metadata = new V1ObjectMeta { Name = "short" } }, "default");
+        var issued = await admin.CreateNamespacedServiceAccountTokenAsync(
+            new Authenticationv1TokenRequest { Spec = new V1TokenRequestSpec { ExpirationSeconds = 600 } }, "short", "default");
+        using var client = new Kubernetes(SandboxClient.Configuration(server, token: issued.Status.Token));
+
+        var fresh = await client.CreateSelfSubjectReviewAsync(new V1SelfSubjectReview());
+        clock.Advance(TimeSpan.FromSeconds(601));
+        var expired = await RefusalOf(() => client.CreateSelfSubjectReviewAsync(new V1SelfSubjectReview()));
+
+        fresh.Status.UserInfo.Username.Should().Be("system:serviceaccount:default:short");
+        expired.Code.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
+    /// <summary>The system clock, moved forward on demand (timers still run in real time).</summary>
+    private sealed class MovableClock : TimeProvider
+    {
+        private TimeSpan _offset;
+
+        public void Advance(TimeSpan by) => _offset += by;
+
+        public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + _offset;
+    }
+
     /// <summary>Adds the impersonation header kubectl's <c>--as</c> sends.</summary>
     private sealed class ImpersonationHandler(string user) : DelegatingHandler
     {
