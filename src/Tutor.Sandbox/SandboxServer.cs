@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Tutor.Sandbox.Api;
 using Tutor.Sandbox.Api.Admission;
+using Tutor.Sandbox.Auth;
 using Tutor.Sandbox.Controllers;
 using Tutor.Sandbox.Store;
 
@@ -53,7 +54,11 @@ public sealed class SandboxServer : IAsyncDisposable
         });
         var app = builder.Build();
         var stopping = new CancellationTokenSource();
-        var router = new ApiRouter(new ResourceHandler(store, AdmissionChain.Standard(store)), token, stopping.Token);
+        var tokens = new TokenRegistry(options.Clock);
+        var rbac = new RbacIndex(store);
+        var access = new AccessControl(new Authenticator(token, tokens, new SecretTokenIndex(store), store), rbac);
+        var router = new ApiRouter(new ResourceHandler(store, AdmissionChain.Standard(store).With(new EscalationRule(rbac))), access,
+            new ReviewHandler(rbac, tokens, store), stopping.Token);
         SandboxServer? server = null;
         app.Run(context =>
         {

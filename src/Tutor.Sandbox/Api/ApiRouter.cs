@@ -1,35 +1,28 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Tutor.Sandbox.Api.Selection;
 using Tutor.Sandbox.Api.Tables;
 using Tutor.Sandbox.Api.Validation;
+using Tutor.Sandbox.Auth;
 using Tutor.Sandbox.Store;
 
 namespace Tutor.Sandbox.Api;
 
 /// <summary>
-/// Turns HTTP requests into API operations: checks the bearer token, serves discovery, dispatches resource
+/// Turns HTTP requests into API operations: authenticates and authorizes each one, serves discovery, dispatches resource
 /// verbs, and answers every failure with a Kubernetes <c>Status</c> — never a stack trace or an HTML page.
 /// </summary>
-public sealed class ApiRouter(ResourceHandler resources, string token, CancellationToken stopping)
+public sealed class ApiRouter(ResourceHandler resources, AccessControl access, ReviewHandler reviews, CancellationToken stopping)
 {
     public const long MaxBodyBytes = 3 * 1024 * 1024;
-
-    private readonly byte[] _token = Encoding.UTF8.GetBytes(token);
 
     public async Task HandleAsync(HttpContext context)
     {
         try
         {
-            if (!Authorized(context.Request))
-            {
-                await WriteAsync(context, 401, StatusBody.Failure(401, "Unauthorized", "Unauthorized"));
-                return;
-            }
-
-            await RouteAsync(context);
+            var attributes = access.Admit(context.Request);
+            using (RequestUser.Enter(attributes.User)) await RouteAsync(context, attributes);
         }
         catch (ApiError e)
         {
@@ -53,14 +46,7 @@ public sealed class ApiRouter(ResourceHandler resources, string token, Cancellat
         }
     }
 
-    private bool Authorized(HttpRequest request)
-    {
-        var header = request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.Ordinal)) return false;
-        return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(header[7..].Trim()), _token);
-    }
-
-    private async Task RouteAsync(HttpContext context)
+    private async Task RouteAsync(HttpContext context, RequestAttributes attributes)
     {
         var request = context.Request;
         var path = request.Path.Value ?? "/";
@@ -82,6 +68,12 @@ public sealed class ApiRouter(ResourceHandler resources, string token, Cancellat
         {
             context.Response.ContentType = "text/plain";
             await context.Response.WriteAsync("ok");
+            return;
+        }
+
+        if (request.Method == "POST" && ReviewHandler.Handles(attributes))
+        {
+            await WriteAsync(context, 201, reviews.Handle(attributes, await ReadReviewAsync(request)));
             return;
         }
 
@@ -182,6 +174,16 @@ public sealed class ApiRouter(ResourceHandler resources, string token, Cancellat
             _ => throw ApiError.UnsupportedMediaType(request.ContentType ?? ""),
         };
         return node as JsonObject ?? throw ApiError.BadRequest("the request body must be a JSON object");
+    }
+
+    /// <summary>A review or TokenRequest body; kubectl sends these only as protobuf.</summary>
+    private static async Task<JsonObject> ReadReviewAsync(HttpRequest request)
+    {
+        if (!(request.ContentType ?? "").StartsWith(Protobuf.ReviewProtobuf.MediaType, StringComparison.OrdinalIgnoreCase)) return await ReadObjectAsync(request);
+        if (request.ContentLength > MaxBodyBytes) throw new BadHttpRequestException("too large", 413);
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer);
+        return Protobuf.ReviewProtobuf.Decode(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
     }
 
     private static async Task<string> ReadTextAsync(HttpRequest request)

@@ -10,6 +10,9 @@ public static class Discovery
 
     private static readonly string[] Verbs = ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"];
 
+    /// <summary>Stored kinds and the create-only review kinds.</summary>
+    private static IEnumerable<ResourceType> Served => ResourceTypes.All.Concat(ReviewResources.All);
+
     /// <summary>Kinds whose status is written only through the /status subresource.</summary>
     public static bool HasStatus(ResourceType type) =>
         type != ResourceTypes.ConfigMap && type != ResourceTypes.Secret && type != ResourceTypes.ServiceAccount
@@ -39,7 +42,7 @@ public static class Discovery
     public static JsonObject Groups()
     {
         var groups = new JsonArray();
-        foreach (var group in ResourceTypes.All.Where(t => t.Group.Length > 0).GroupBy(t => t.Group))
+        foreach (var group in Served.Where(t => t.Group.Length > 0).GroupBy(t => t.Group))
         {
             var versions = group.Select(t => t.Version).Distinct().ToList();
             groups.Add(new JsonObject
@@ -55,7 +58,7 @@ public static class Discovery
 
     public static JsonObject? Group(string group)
     {
-        var versions = ResourceTypes.All.Where(t => t.Group == group).Select(t => t.Version).Distinct().ToList();
+        var versions = Served.Where(t => t.Group == group).Select(t => t.Version).Distinct().ToList();
         if (versions.Count == 0) return null;
         return new JsonObject
         {
@@ -70,7 +73,7 @@ public static class Discovery
     /// <summary>The APIResourceList of one group-version, or null when the server does not serve it.</summary>
     public static JsonObject? Resources(string group, string version)
     {
-        var types = ResourceTypes.All.Where(t => t.Group == group && t.Version == version).ToList();
+        var types = Served.Where(t => t.Group == group && t.Version == version).ToList();
         if (types.Count == 0) return null;
         var resources = new JsonArray();
         foreach (var type in types)
@@ -81,7 +84,7 @@ public static class Discovery
                 ["singularName"] = type.Singular,
                 ["namespaced"] = type.Namespaced,
                 ["kind"] = type.Kind,
-                ["verbs"] = new JsonArray(Verbs.Select(v => (JsonNode)v).ToArray()),
+                ["verbs"] = new JsonArray((ReviewResources.Contains(type) ? ["create"] : Verbs).Select(v => (JsonNode)v).ToArray()),
             };
             if (type.ShortNames is { Length: > 0 } shortNames) entry["shortNames"] = new JsonArray(shortNames.Select(s => (JsonNode)s).ToArray());
             if (type.Group == "apps" || type.Kind is "Pod" or "Service" or "Deployment") entry["categories"] = new JsonArray("all");
@@ -95,6 +98,20 @@ public static class Discovery
                     ["namespaced"] = true,
                     ["kind"] = "Pod",
                     ["verbs"] = new JsonArray("get"),
+                });
+            }
+
+            if (type == ResourceTypes.ServiceAccount)
+            {
+                resources.Add(new JsonObject
+                {
+                    ["name"] = "serviceaccounts/token",
+                    ["singularName"] = "",
+                    ["namespaced"] = true,
+                    ["group"] = "authentication.k8s.io",
+                    ["version"] = "v1",
+                    ["kind"] = "TokenRequest",
+                    ["verbs"] = new JsonArray("create"),
                 });
             }
 
@@ -112,7 +129,7 @@ public static class Discovery
                 });
             }
 
-            if (HasStatus(type))
+            if (HasStatus(type) && !ReviewResources.Contains(type))
             {
                 resources.Add(new JsonObject
                 {

@@ -23,13 +23,19 @@ public static class OpenApi
     /// <summary>The document of one group-version path (<c>api/v1</c>, <c>apis/apps/v1</c>), or null when not served.</summary>
     public static JsonObject? Document(string groupVersionPath)
     {
-        var types = ResourceTypes.All.Where(t => PathOf(t) == groupVersionPath).ToList();
+        var types = ResourceTypes.All.Concat(ReviewResources.All).Where(t => PathOf(t) == groupVersionPath).ToList();
         if (types.Count == 0) return null;
         var paths = new JsonObject();
         foreach (var type in types)
         {
             var gvk = new JsonObject { ["group"] = type.Group, ["version"] = type.Version, ["kind"] = type.Kind };
             var prefix = "/" + groupVersionPath + (type.Namespaced ? "/namespaces/{namespace}" : "");
+            if (ReviewResources.Contains(type))
+            {
+                paths[$"{prefix}/{type.Plural}"] = new JsonObject { ["post"] = Operation(gvk, "post", WriteParameters) };
+                continue;
+            }
+
             paths[$"{prefix}/{type.Plural}"] = new JsonObject
             {
                 ["get"] = Operation(gvk, "list", []),
@@ -66,7 +72,7 @@ public static class OpenApi
         ["responses"] = new JsonObject { ["200"] = new JsonObject { ["description"] = "OK" } },
     };
 
-    private static IEnumerable<string> GroupVersions() => ResourceTypes.All.Select(PathOf).Distinct();
+    private static IEnumerable<string> GroupVersions() => ResourceTypes.All.Concat(ReviewResources.All).Select(PathOf).Distinct();
 
     private static string PathOf(ResourceType type) => type.Group.Length == 0 ? $"api/{type.Version}" : $"apis/{type.Group}/{type.Version}";
 }

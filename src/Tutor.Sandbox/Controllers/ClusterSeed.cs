@@ -1,11 +1,12 @@
 using System.Text.Json.Nodes;
+using Tutor.Sandbox.Auth;
 using Tutor.Sandbox.Store;
 
 namespace Tutor.Sandbox.Controllers;
 
 /// <summary>
 /// What a new cluster holds before anyone writes: system namespaces, three nodes (a control plane tainted
-/// NoSchedule and two workers), the kubernetes Service, and the default StorageClass <c>standard</c>. Like a kind
+/// NoSchedule and two workers), the kubernetes Service, the default StorageClass <c>standard</c> and the default RBAC roles. Like a kind
 /// cluster's, the class uses the local-path provisioner and WaitForFirstConsumer, so a claim stays Pending until a
 /// Pod uses it and its volume is then made on that Pod's node.
 /// </summary>
@@ -57,6 +58,8 @@ public static class ClusterSeed
             ["reclaimPolicy"] = "Delete",
             ["volumeBindingMode"] = "WaitForFirstConsumer",
         });
+
+        DefaultRoles.Seed(store);
     }
 
     private static JsonObject Node(string name, int index, string booted)

@@ -24,6 +24,7 @@ public static class ControllerHost
         loop.Add(new EndpointsController());
         loop.Add(new EndpointSliceController());
         loop.Add(new GarbageCollector());
+        loop.Add(new ServiceAccountTokenController());
         try
         {
             await loop.RunAsync(cancellationToken).ConfigureAwait(false);

@@ -12,6 +12,9 @@ public sealed class AdmissionChain(IReadOnlyList<IAdmissionRule> rules)
         new IngressRule(), new NetworkPolicyRule(), new HorizontalPodAutoscalerRule(), new PodDisruptionBudgetRule(),
     ]);
 
+    /// <summary>This chain with one more rule at its end.</summary>
+    public AdmissionChain With(IAdmissionRule rule) => new([.. rules, rule]);
+
     /// <summary>Defaults and validates <paramref name="obj"/> in place; throws a 422 <see cref="ApiError"/> listing every problem.</summary>
     public void Admit(ResourceType type, JsonObject obj, JsonObject? old)
     {

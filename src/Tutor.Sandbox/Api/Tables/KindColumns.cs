@@ -155,8 +155,24 @@ public static class KindColumns
             TableColumn.Text("Object", o => $"{Text(o["involvedObject"]?["kind"])?.ToLowerInvariant()}/{Text(o["involvedObject"]?["name"])}"),
             TableColumn.Text("Message", o => Text(o["message"])),
         ],
+        "Role" or "ClusterRole" => [TableColumn.NameColumn, TableColumn.Text("Created At", o => Text(o["metadata"]?["creationTimestamp"]))],
+        "RoleBinding" or "ClusterRoleBinding" =>
+        [
+            TableColumn.NameColumn,
+            TableColumn.Text("Role", o => $"{Text(o["roleRef"]?["kind"])}/{Text(o["roleRef"]?["name"])}"),
+            TableColumn.AgeColumn,
+            TableColumn.Text("Users", o => Subjects(o, "User"), wide: true),
+            TableColumn.Text("Groups", o => Subjects(o, "Group"), wide: true),
+            TableColumn.Text("ServiceAccounts", o => Subjects(o, "ServiceAccount"), wide: true),
+        ],
+        "ServiceAccount" => [TableColumn.NameColumn, TableColumn.Number("Secrets", o => (o["secrets"] as JsonArray)?.Count ?? 0), TableColumn.AgeColumn],
         _ => [TableColumn.NameColumn, TableColumn.AgeColumn],
     };
+
+    /// <summary>A binding's subjects of one kind, as <c>kubectl get rolebindings -o wide</c> lists them (ServiceAccounts as namespace:name).</summary>
+    private static string Subjects(JsonObject binding, string kind) => string.Join(", ",
+        ((binding["subjects"] as JsonArray) ?? []).OfType<JsonObject>().Where(s => Text(s["kind"]) == kind)
+            .Select(s => kind == "ServiceAccount" ? $"{Text(s["namespace"]) ?? Text(binding["metadata"]?["namespace"])}:{Text(s["name"])}" : Text(s["name"])));
 
     private static readonly TableColumn[] WorkloadWide =
     [
