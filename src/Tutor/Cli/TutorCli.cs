@@ -18,6 +18,7 @@ public static class TutorCli
         root.Subcommands.Add(ApplyCommand.CreateSolve(global, io));
         root.Subcommands.Add(ResetCommand.Create(global, io));
         root.Subcommands.Add(LintCommand.Create(global, io));
+        root.Subcommands.Add(TestCommand.Create(global, io));
         root.Subcommands.Add(SandboxCommand.Create(io));
         return root;
     }
