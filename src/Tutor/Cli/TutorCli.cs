@@ -19,6 +19,7 @@ public static class TutorCli
         root.Subcommands.Add(ResetCommand.Create(global, io));
         root.Subcommands.Add(LintCommand.Create(global, io));
         root.Subcommands.Add(TestCommand.Create(global, io));
+        root.Subcommands.Add(DoctorCommand.Create(global, io));
         root.Subcommands.Add(SandboxCommand.Create(io));
         return root;
     }
