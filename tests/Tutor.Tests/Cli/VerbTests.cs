@@ -174,4 +174,20 @@ public sealed class VerbTests : IAsyncLifetime
         lessons.Single(l => l!["lesson"]!.GetValue<string>() == "120")!["runnable"]!.GetValue<bool>().Should().BeTrue();
         run.Exit.Should().Be(report["healthy"]!.GetValue<bool>() ? 0 : 1, "exit 0 means kubectl and the cluster are fine");
     }
+
+    [Fact]
+    public async Task Diff_shows_the_drift_from_a_solution_and_exits_0_once_it_matches()
+    {
+        (await _cli.RunAsync("solve", "120")).Exit.Should().Be(0);
+        var solved = await _cli.RunAsync("diff", "120", "--step", "2");
+        solved.Exit.Should().Be(0, solved.Out + solved.Error);
+        solved.Out.Should().Contain("No drift");
+
+        (await _cli.RunAsync("apply", "120", "--step", "2")).Exit.Should().Be(0, "the starter asks for 1 replica");
+        var drifted = await _cli.RunAsync("diff", "120", "--step", "2");
+
+        drifted.Exit.Should().Be(1, drifted.Out);
+        drifted.Out.Should().Contain("--- solution apps/v1 Deployment vote").And.Contain("-  replicas: 3").And.Contain("+  replicas: 1");
+        drifted.Out.Should().NotContain("resourceVersion").And.NotContain("status");
+    }
 }
