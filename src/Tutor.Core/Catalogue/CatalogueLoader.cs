@@ -15,7 +15,7 @@ public static class CatalogueLoader
         ["level"] = ["id", "title", "summary"],
         ["lesson"] = ["id", "level", "title", "minutes", "text", "requires", "setup", "steps"],
         ["requires"] = ["clusterWide", "addons"],
-        ["step"] = ["title", "section", "manifest", "solution", "removes", "checks", "hints"],
+        ["step"] = ["title", "section", "manifest", "solution", "removes", "checks", "hints", "timeoutSeconds"],
     };
 
     /// <summary>Add-ons a lesson may require; a cluster is checked for exactly these.</summary>
@@ -186,6 +186,8 @@ public static class CatalogueLoader
         if (solution is not null && !CheckPath(fields, "solution", solution, fields.LineOf("solution"))) solution = null;
         if (checks is not null && !CheckPath(fields, "checks", checks, fields.LineOf("checks"))) checks = null;
         var hints = (fields.Strings("hints", required: false) ?? []).Select(h => h.Value).ToList();
+        var timeout = fields.Integer("timeoutSeconds", required: false);
+        if (timeout is <= 0) fields.Fail(fields.LineOf("timeoutSeconds"), "\"timeoutSeconds\" must be a positive number of seconds");
         var removes = new List<Checks.ResourceRef>();
         foreach (var (value, line) in fields.Strings("removes", required: false) ?? [])
         {
@@ -198,6 +200,7 @@ public static class CatalogueLoader
         {
             Source = new SourceLines(node.Line, fields.Lines),
             Removes = removes,
+            TimeoutSeconds = timeout is > 0 ? timeout : null,
         };
     }
 

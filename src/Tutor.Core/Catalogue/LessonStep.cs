@@ -19,4 +19,12 @@ public sealed record LessonStep(
 
     /// <summary>Objects the solution deletes before applying (a manifest can only add or change), e.g. the bare Pod a Deployment replaces.</summary>
     public IReadOnlyList<Checks.ResourceRef> Removes { get; init; } = [];
+
+    /// <summary>How long the step's checks may take to pass once its solution is applied; null means <see cref="DefaultTimeoutSeconds"/>.</summary>
+    public int? TimeoutSeconds { get; init; }
+
+    /// <summary>The budget for steps that name none: enough for Pods to pull and start on a laptop cluster.</summary>
+    public const int DefaultTimeoutSeconds = 60;
+
+    public TimeSpan Timeout => TimeSpan.FromSeconds(TimeoutSeconds ?? DefaultTimeoutSeconds);
 }

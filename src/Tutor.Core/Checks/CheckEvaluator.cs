@@ -56,8 +56,8 @@ public static class CheckEvaluator
         if (failure is null)
             return CheckVerdict.Pass(MatchedFacts(label, check.Expected, obj));
         // A Pod explains itself; a workload or Service through the Pods its selector picks.
-        var diagnosis = check.Resource.Kind == WellKnownKinds.Pod ? PodDiagnosis.ExplainPod(obj)
-            : WellKnownKinds.PodOwners.Contains(check.Resource.Kind.Kind) ? PodDiagnosis.ForObject(obj, snapshot.List(WellKnownKinds.Pod))
+        var diagnosis = check.Resource.Kind == WellKnownKinds.Pod ? PodDiagnosis.ExplainPod(obj, snapshot.List(WellKnownKinds.Event))
+            : WellKnownKinds.PodOwners.Contains(check.Resource.Kind.Kind) ? PodDiagnosis.ForObject(obj, snapshot.List(WellKnownKinds.Pod), snapshot.List(WellKnownKinds.Event))
             : null;
         return CheckVerdict.Fail(failure.Message, diagnosis);
     }
@@ -80,7 +80,7 @@ public static class CheckEvaluator
 
         string? diagnosis = null;
         if (check.Kind == WellKnownKinds.Pod && check.Selector is not null && counted.Count < (check.Bounds.Min ?? check.Bounds.Exactly ?? 0))
-            diagnosis = PodDiagnosis.ForSelector(check.Selector, snapshot.List(WellKnownKinds.Pod));
+            diagnosis = PodDiagnosis.ForSelector(check.Selector, snapshot.List(WellKnownKinds.Pod), snapshot.List(WellKnownKinds.Event));
         return CheckVerdict.Fail(message, diagnosis);
     }
 
@@ -151,7 +151,7 @@ public static class CheckEvaluator
         return problem is null ? CheckVerdict.Pass($"{label} has {ready}/{desired} ready") : Fail(problem);
 
         CheckVerdict Fail(string message) =>
-            CheckVerdict.Fail(message, PodDiagnosis.ForObject(obj, snapshot.List(WellKnownKinds.Pod)));
+            CheckVerdict.Fail(message, PodDiagnosis.ForObject(obj, snapshot.List(WellKnownKinds.Pod), snapshot.List(WellKnownKinds.Event)));
     }
 
     private static CheckVerdict Endpoints(EndpointsCheck check, ClusterSnapshot snapshot)
@@ -170,7 +170,7 @@ public static class CheckEvaluator
         var notReadyText = notReady > 0 ? $" ({notReady} not ready)" : "";
         return CheckVerdict.Fail(
             $"expected {check.Bounds.Describe()} ready {(check.Bounds.Reference == 1 ? "endpoint" : "endpoints")} for {label}, found {ready}{notReadyText}",
-            PodDiagnosis.ForObject(service, snapshot.List(WellKnownKinds.Pod)));
+            PodDiagnosis.ForObject(service, snapshot.List(WellKnownKinds.Pod), snapshot.List(WellKnownKinds.Event)));
     }
 
     private static CheckVerdict Selects(SelectsCheck check, ClusterSnapshot snapshot)

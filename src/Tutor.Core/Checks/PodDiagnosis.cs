@@ -17,7 +17,7 @@ public static class PodDiagnosis
          "batch.kubernetes.io/controller-uid", "controller-uid", "batch.kubernetes.io/job-name", "job-name"];
 
     /// <summary>Diagnoses the Pods an object owns, found through its selector (Service or workload).</summary>
-    public static string? ForObject(JsonObject owner, IReadOnlyList<JsonObject> pods)
+    public static string? ForObject(JsonObject owner, IReadOnlyList<JsonObject> pods, IReadOnlyList<JsonObject>? events = null)
     {
         var selector = LabelSelector.Of(owner);
         if (selector is null)
@@ -25,14 +25,14 @@ public static class PodDiagnosis
             var kind = JsonText.Str(owner["kind"]) ?? "object";
             return kind == "Service" ? $"Service {NameOf(owner)} has no selector, so no pods back it" : null;
         }
-        return ForSelector(selector, pods);
+        return ForSelector(selector, pods, events);
     }
 
     /// <summary>Diagnoses the Pods a selector picks; when it picks none, compares it with the labels Pods do have.</summary>
-    public static string? ForSelector(LabelSelector selector, IReadOnlyList<JsonObject> pods)
+    public static string? ForSelector(LabelSelector selector, IReadOnlyList<JsonObject> pods, IReadOnlyList<JsonObject>? events = null)
     {
         var picked = pods.Where(p => selector.Matches(p)).ToList();
-        return picked.Count == 0 ? NoPodMatches(selector, pods) : ExplainPods(picked);
+        return picked.Count == 0 ? NoPodMatches(selector, pods) : ExplainPods(picked, events);
     }
 
     /// <summary>"selector app=vote,tier=front matches no pods; pods have app=vote,tier=frontend".</summary>
@@ -42,6 +42,8 @@ public static class PodDiagnosis
         if (pods.Count == 0)
             return $"{start}; there are no pods in the namespace";
         var keys = selector.Requirements.Select(r => r.Key).ToHashSet();
+        if (NearMiss(selector, pods) is { } near)
+            return $"{start}; {near}";
         var labelSets = pods
             .Select(LabelSelector.LabelsOf)
             .Select(labels => (Labels: labels, Score: selector.Requirements.Count(r => r.Matches(labels))))
@@ -53,10 +55,33 @@ public static class PodDiagnosis
         return $"{start}; pods have {string.Join(" or ", labelSets)}";
     }
 
-    /// <summary>Why the given Pods are not ready, the most serious first; null when every one is ready.</summary>
-    public static string? ExplainPods(IEnumerable<JsonObject> pods)
+    /// <summary>
+    /// When some Pods meet part of the selector, names that part and what those Pods have instead of the rest:
+    /// "pods with app=vote have tier=frontend". Null when no Pod meets any requirement.
+    /// </summary>
+    private static string? NearMiss(LabelSelector selector, IReadOnlyList<JsonObject> pods)
     {
-        var problems = pods.Select(Explain).OfType<PodProblem>().OrderBy(p => p.Severity).ToList();
+        var scored = pods.Select(LabelSelector.LabelsOf)
+            .Select(labels => (Labels: labels, Met: selector.Requirements.Where(r => r.Matches(labels)).ToList()))
+            .Where(p => p.Met.Count > 0)
+            .ToList();
+        if (scored.Count == 0) return null;
+        var best = scored.Max(p => p.Met.Count);
+        var closest = scored.Where(p => p.Met.Count == best).ToList();
+        var met = closest[0].Met;
+        var missed = selector.Requirements.Except(met).ToList();
+        var instead = closest
+            .Select(p => string.Join(",", missed.Select(r => p.Labels.TryGetValue(r.Key, out var value) ? $"{r.Key}={value}" : $"no {r.Key} label")))
+            .Distinct()
+            .Take(3)
+            .ToList();
+        return $"pods with {string.Join(",", met)} have {string.Join(" or ", instead)}";
+    }
+
+    /// <summary>Why the given Pods are not ready, the most serious first; null when every one is ready.</summary>
+    public static string? ExplainPods(IEnumerable<JsonObject> pods, IReadOnlyList<JsonObject>? events = null)
+    {
+        var problems = pods.Select(p => Explain(p, events ?? [])).OfType<PodProblem>().OrderBy(p => p.Severity).ToList();
         if (problems.Count == 0)
             return null;
         var shown = problems.Select(p => p.Text).Distinct().Take(MaxExplained).ToList();
@@ -66,13 +91,13 @@ public static class PodDiagnosis
     }
 
     /// <summary>Why one Pod is not ready, or null when it is running and ready.</summary>
-    public static string? ExplainPod(JsonObject pod) => Explain(pod)?.Text;
+    public static string? ExplainPod(JsonObject pod, IReadOnlyList<JsonObject>? events = null) => Explain(pod, events ?? [])?.Text;
 
     private sealed record PodProblem(int Severity, string Text);
 
     private const int Broken = 0, Waiting = 1, Leaving = 2;
 
-    private static PodProblem? Explain(JsonObject pod)
+    private static PodProblem? Explain(JsonObject pod, IReadOnlyList<JsonObject> events)
     {
         var name = NameOf(pod);
         var status = JsonText.Get(pod, "status");
@@ -89,9 +114,12 @@ public static class PodDiagnosis
         if (scheduled is not null && JsonText.Str(scheduled["status"]) == "False")
         {
             var why = JsonText.Str(scheduled["reason"]) == "Unschedulable" ? "unschedulable" : JsonText.Str(scheduled["reason"]) ?? "not scheduled";
-            var message = JsonText.Str(scheduled["message"]);
-            return new(Broken, $"pod {name} is Pending: {why}{(message is null ? "" : $" ({message})")}");
+            var message = JsonText.Str(scheduled["message"]) ?? PodEvents.LatestMessage(events, name, "FailedScheduling");
+            return new(Broken, $"pod {name} is Pending: {why}{(message is null ? "" : $" ({message})")}{PodEvents.SchedulingHint(message)}");
         }
+
+        if (scheduled is null && phase == "Pending" && PodEvents.LatestMessage(events, name, "FailedScheduling") is { } unscheduled)
+            return new(Broken, $"pod {name} is Pending: unschedulable ({unscheduled}){PodEvents.SchedulingHint(unscheduled)}");
 
         foreach (var init in Statuses(status, "initContainerStatuses"))
             if (ExplainInit(pod, name, init) is { } problem)
@@ -100,7 +128,7 @@ public static class PodDiagnosis
         var containers = Statuses(status, "containerStatuses").ToList();
         var multiple = containers.Count > 1;
         foreach (var container in containers)
-            if (ExplainContainer(pod, name, container, multiple) is { } problem)
+            if (ExplainContainer(pod, name, container, multiple, events) is { } problem)
                 return problem;
 
         if (containers.Count == 0 && phase == "Pending")
@@ -122,19 +150,19 @@ public static class PodDiagnosis
         }
         if (JsonText.Get(init, "state", "waiting") is JsonObject waiting &&
             JsonText.Str(waiting["reason"]) is { } reason && reason != "PodInitializing")
-            return ExplainWaiting(name, container, reason, JsonText.Str(waiting["message"]), init, namedContainer: true);
+            return ExplainWaiting(pod, name, container, reason, JsonText.Str(waiting["message"]), init, namedContainer: true, []);
         if (JsonText.Get(init, "state", "running") is not null)
             return new(Waiting, $"pod {name} is waiting for init container {container} to finish");
         return null;
     }
 
-    private static PodProblem? ExplainContainer(JsonObject pod, string name, JsonObject container, bool multiple)
+    private static PodProblem? ExplainContainer(JsonObject pod, string name, JsonObject container, bool multiple, IReadOnlyList<JsonObject> events)
     {
         var containerName = JsonText.Str(container["name"]) ?? "?";
         if (JsonText.Get(container, "state", "waiting") is JsonObject waiting)
         {
             var reason = JsonText.Str(waiting["reason"]) ?? "waiting";
-            return ExplainWaiting(name, containerName, reason, JsonText.Str(waiting["message"]), container, multiple);
+            return ExplainWaiting(pod, name, containerName, reason, JsonText.Str(waiting["message"]), container, multiple, events);
         }
         if (JsonText.Get(container, "state", "terminated") is JsonObject terminated)
         {
@@ -146,14 +174,16 @@ public static class PodDiagnosis
         {
             var hasProbe = (JsonText.Get(pod, "spec", "containers") as JsonArray)?
                 .FirstOrDefault(c => JsonText.NameOf(c) == containerName) is JsonObject spec && spec["readinessProbe"] is not null;
+            var unhealthy = PodEvents.LatestMessage(events, name, "Unhealthy");
             return new(Waiting, hasProbe
-                ? $"pod {name} is running but not ready: the readiness probe of {containerName} is failing"
+                ? $"pod {name} is running but not ready: the readiness probe of {containerName} is failing{(unhealthy is null ? "" : $" ({unhealthy})")}"
                 : $"pod {name} is running but {containerName} is not ready yet");
         }
         return null;
     }
 
-    private static PodProblem ExplainWaiting(string pod, string container, string reason, string? message, JsonObject status, bool namedContainer)
+    private static PodProblem ExplainWaiting(JsonObject podObject, string pod, string container, string reason, string? message, JsonObject status, bool namedContainer,
+        IReadOnlyList<JsonObject> events)
     {
         var image = JsonText.Str(status["image"]) ?? "?";
         var logs = namedContainer ? $"kubectl logs {pod} -c {container} --previous" : $"kubectl logs {pod} --previous";
@@ -162,7 +192,7 @@ public static class PodDiagnosis
             case "ContainerCreating" or "PodInitializing":
                 return new(Waiting, $"pod {pod} is {reason}");
             case "ErrImagePull" or "ImagePullBackOff":
-                return new(Broken, $"pod {pod} is waiting: {reason} (image {image} could not be pulled — check the image name and tag)");
+                return new(Broken, PodEvents.PullFailure(podObject, pod, reason, image, events));
             case "InvalidImageName":
                 return new(Broken, $"pod {pod} is waiting: InvalidImageName (\"{image}\" is not a valid image reference)");
             case "CrashLoopBackOff":

@@ -7,5 +7,5 @@ namespace Tutor.Core.Checks;
 public sealed record SelectsCheck(string Title, string? Hint, int Line, ResourceRef Resource, ResourceKind Target, CountBounds Bounds)
     : Check(Title, Hint, Line)
 {
-    public override IEnumerable<ResourceKind> Reads => new[] { Resource.Kind, Target, WellKnownKinds.Pod }.Distinct();
+    public override IEnumerable<ResourceKind> Reads => new[] { Resource.Kind, Target, WellKnownKinds.Pod, WellKnownKinds.Event }.Distinct();
 }

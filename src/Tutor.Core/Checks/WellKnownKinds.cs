@@ -7,6 +7,7 @@ public static class WellKnownKinds
     public static readonly ResourceKind Service = new("v1", "Service");
     public static readonly ResourceKind Endpoints = new("v1", "Endpoints");
     public static readonly ResourceKind Namespace = new("v1", "Namespace");
+    public static readonly ResourceKind Event = new("v1", "Event");
 
     /// <summary>Kinds <c>rolledOut</c> understands.</summary>
     public static readonly IReadOnlySet<string> RollingWorkloads = new HashSet<string> { "Deployment", "StatefulSet", "DaemonSet" };

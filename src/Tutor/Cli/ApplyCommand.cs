@@ -62,7 +62,7 @@ public static class ApplyCommand
         return command;
     }
 
-    private static int CurrentStep(VerbContext context, ClusterSession session, Lesson lesson)
+    internal static int CurrentStep(VerbContext context, ClusterSession session, Lesson lesson)
     {
         var progress = context.LoadProgress(session.Context);
         if (progress.CurrentLessonId == lesson.Id) return Math.Clamp(progress.CurrentStep, 1, lesson.Steps.Count);

@@ -18,6 +18,9 @@ public static class TutorCli
         root.Subcommands.Add(ApplyCommand.CreateSolve(global, io));
         root.Subcommands.Add(ResetCommand.Create(global, io));
         root.Subcommands.Add(LintCommand.Create(global, io));
+        root.Subcommands.Add(TestCommand.Create(global, io));
+        root.Subcommands.Add(DoctorCommand.Create(global, io));
+        root.Subcommands.Add(DiffCommand.Create(global, io));
         root.Subcommands.Add(SandboxCommand.Create(io));
         return root;
     }

@@ -222,4 +222,22 @@ public class CatalogueLoaderTests
 
         result.Diagnostics.Should().ContainSingle().Which.Line.Should().Be(SourceText.LineOf(json, "\"minutes\": null"));
     }
+
+    [Fact]
+    public void A_step_time_budget_is_read_and_defaults_to_sixty_seconds()
+    {
+        var lesson = Parse(SampleCatalogue.Json).Catalogue!.Find("120")!;
+
+        lesson.Steps[0].Timeout.Should().Be(TimeSpan.FromSeconds(90));
+        lesson.Steps[1].Timeout.Should().Be(TimeSpan.FromSeconds(LessonStep.DefaultTimeoutSeconds));
+    }
+
+    [Fact]
+    public void A_time_budget_of_zero_seconds_is_refused_with_its_line()
+    {
+        var result = Parse(Replace(SampleCatalogue.Json, "\"timeoutSeconds\": 90", "\"timeoutSeconds\": 0"));
+
+        result.Ok.Should().BeFalse();
+        result.Diagnostics.Should().ContainSingle(d => d.Message.Contains("timeoutSeconds") && d.Message.Contains("positive"));
+    }
 }

@@ -27,7 +27,8 @@ internal static class SampleCatalogue
                   "solution": "manifests/120-deployments/step-1.solution.yaml",
                   "removes": ["v1 Pod vote"],
                   "checks": "manifests/120-deployments/step-1.checks.yaml",
-                  "hints": ["First hint.", "Second hint."]
+                  "hints": ["First hint.", "Second hint."],
+                  "timeoutSeconds": 90
                 },
                 {
                   "title": "Scale to three",

@@ -117,7 +117,7 @@ public class CheckEvaluatorTests
     {
         var check = new CountCheck("3 pods", null, 1, new ResourceKind("v1", "Pod"), LabelSelector.Parse("app=vote,tier=front"), null, new CountBounds(3, null, null));
         Eval(check, ReadyPod("a", """{ "app": "vote", "tier": "frontend" }""")).Diagnosis
-            .Should().Be("selector app=vote,tier=front matches no pods; pods have app=vote,tier=frontend");
+            .Should().Be("selector app=vote,tier=front matches no pods; pods with app=vote have tier=frontend");
     }
 
     [Fact]
@@ -193,7 +193,7 @@ public class CheckEvaluatorTests
         var verdict = Eval(check, Service("vote", """{ "app": "vote", "tier": "front" }"""),
             ReadyPod("vote-a", """{ "app": "vote", "tier": "frontend", "pod-template-hash": "7d9f" }"""));
         verdict.Message.Should().Be("expected at least 1 ready endpoint for Service vote, found 0");
-        verdict.Diagnosis.Should().Be("selector app=vote,tier=front matches no pods; pods have app=vote,tier=frontend");
+        verdict.Diagnosis.Should().Be("selector app=vote,tier=front matches no pods; pods with app=vote have tier=frontend");
     }
 
     [Fact]
@@ -241,13 +241,13 @@ public class CheckEvaluatorTests
     public void Reads_lists_what_each_check_needs()
     {
         new EndpointsCheck("e", null, 1, Ref("v1", "Service", "vote"), new CountBounds(1, null, null)).Reads
-            .Should().BeEquivalentTo([new ResourceKind("v1", "Service"), new ResourceKind("v1", "Endpoints"), new ResourceKind("v1", "Pod")]);
+            .Should().BeEquivalentTo([new ResourceKind("v1", "Service"), new ResourceKind("v1", "Endpoints"), new ResourceKind("v1", "Pod"), new ResourceKind("v1", "Event")]);
         new RolledOutCheck("r", null, 1, Ref("apps/v1", "Deployment", "vote")).Reads
-            .Should().BeEquivalentTo([Deployments, new ResourceKind("v1", "Pod")]);
+            .Should().BeEquivalentTo([Deployments, new ResourceKind("v1", "Pod"), new ResourceKind("v1", "Event")]);
         new CountCheck("c", null, 1, new ResourceKind("v1", "Pod"), null, null, new CountBounds(1, null, null)).Reads
-            .Should().BeEquivalentTo([new ResourceKind("v1", "Pod")]);
+            .Should().BeEquivalentTo([new ResourceKind("v1", "Pod"), new ResourceKind("v1", "Event")]);
         new SelectsCheck("s", null, 1, Ref("v1", "Service", "vote"), new ResourceKind("v1", "Pod"), new CountBounds(1, null, null)).Reads
-            .Should().BeEquivalentTo([new ResourceKind("v1", "Service"), new ResourceKind("v1", "Pod")]);
+            .Should().BeEquivalentTo([new ResourceKind("v1", "Service"), new ResourceKind("v1", "Pod"), new ResourceKind("v1", "Event")]);
         new MatchCheck("m", null, 1, Ref("v1", "ConfigMap", "x"), new JsonObject()).Reads.Should().BeEquivalentTo([new ResourceKind("v1", "ConfigMap")]);
         new ReachableCheck("r", null, 1).Reads.Should().BeEmpty();
     }

@@ -44,12 +44,12 @@ public class ParseThenEvaluateTests
         verdicts.Select(v => v.Passed).Should().Equal(false, false, false, false);
         verdicts[0].Message.Should().Be("Deployment vote has 1/2 ready");
         verdicts[0].Diagnosis.Should().Be("pod vote-2 is waiting: ErrImagePull (image vote:v9 could not be pulled — check the image name and tag)");
-        verdicts[1].Diagnosis.Should().Be("selector app=vote,tier=front matches no pods; pods have app=vote");
+        verdicts[1].Diagnosis.Should().Be("selector app=vote,tier=front matches no pods; pods with app=vote have no tier label");
         verdicts[2].Message.Should().Be("expected exactly 2 ready endpoints for Service vote, found 0");
         verdicts[3].Message.Should().Be("expected status.phase to be \"Running\", found \"Pending\"");
         verdicts[3].Diagnosis.Should().StartWith("pod vote-2 is waiting: ErrImagePull");
 
         parsed.Checks.SelectMany(c => c.Reads).Distinct().Should().BeEquivalentTo(
-            [new ResourceKind("apps/v1", "Deployment"), new ResourceKind("v1", "Service"), new ResourceKind("v1", "Endpoints"), new ResourceKind("v1", "Pod")]);
+            [new ResourceKind("apps/v1", "Deployment"), new ResourceKind("v1", "Service"), new ResourceKind("v1", "Endpoints"), new ResourceKind("v1", "Pod"), new ResourceKind("v1", "Event")]);
     }
 }

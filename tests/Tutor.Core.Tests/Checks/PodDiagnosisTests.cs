@@ -44,7 +44,7 @@ public class PodDiagnosisTests
         PodDiagnosis.ExplainPod(Obj("""
             { "metadata": { "name": "db-0" }, "status": { "phase": "Pending", "conditions": [
               { "type": "PodScheduled", "status": "False", "reason": "Unschedulable", "message": "0/1 nodes are available: 1 Insufficient memory." } ] } }
-            """)).Should().Be("pod db-0 is Pending: unschedulable (0/1 nodes are available: 1 Insufficient memory.)");
+            """)).Should().Be("pod db-0 is Pending: unschedulable (0/1 nodes are available: 1 Insufficient memory.) — no node has room for its requests: lower spec.containers[].resources.requests or free some room");
 
     [Fact]
     public void Running_but_not_ready_blames_the_readiness_probe_when_there_is_one()
@@ -107,7 +107,7 @@ public class PodDiagnosisTests
             ReadyPod("vote-1", """{ "app": "vote", "tier": "frontend", "pod-template-hash": "abc" }"""),
         };
         PodDiagnosis.ForSelector(LabelSelector.Parse("app=vote,tier=front"), pods)
-            .Should().Be("selector app=vote,tier=front matches no pods; pods have app=vote,tier=frontend or app=redis");
+            .Should().Be("selector app=vote,tier=front matches no pods; pods with app=vote have tier=frontend");
     }
 
     [Fact]

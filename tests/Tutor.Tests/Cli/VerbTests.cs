@@ -158,4 +158,36 @@ public sealed class VerbTests : IAsyncLifetime
         show.Exit.Should().Be(0);
         show.Out.Should().Contain("manifests/120-deployments/step-1.yaml").And.Contain("The vote Deployment has rolled out");
     }
+
+    [Fact]
+    public async Task Doctor_recognises_the_sandbox_and_says_which_lessons_it_can_run()
+    {
+        var run = await _cli.RunAsync("doctor", "--output", "json");
+
+        var report = JsonNode.Parse(run.Out)!;
+        report["kind"]!.GetValue<string>().Should().Be("sandbox");
+        var findings = report["findings"]!.AsArray();
+        findings.Single(f => f!["name"]!.GetValue<string>() == "cluster")!["status"]!.GetValue<string>().Should().Be("ok");
+        findings.Single(f => f!["name"]!.GetValue<string>() == "metrics-server")!["status"]!.GetValue<string>().Should().Be("missing");
+        var lessons = report["lessons"]!.AsArray();
+        lessons.Select(l => l!["lesson"]!.GetValue<string>()).Should().Contain(["101", "160"]);
+        lessons.Single(l => l!["lesson"]!.GetValue<string>() == "120")!["runnable"]!.GetValue<bool>().Should().BeTrue();
+        run.Exit.Should().Be(report["healthy"]!.GetValue<bool>() ? 0 : 1, "exit 0 means kubectl and the cluster are fine");
+    }
+
+    [Fact]
+    public async Task Diff_shows_the_drift_from_a_solution_and_exits_0_once_it_matches()
+    {
+        (await _cli.RunAsync("solve", "120")).Exit.Should().Be(0);
+        var solved = await _cli.RunAsync("diff", "120", "--step", "2");
+        solved.Exit.Should().Be(0, solved.Out + solved.Error);
+        solved.Out.Should().Contain("No drift");
+
+        (await _cli.RunAsync("apply", "120", "--step", "2")).Exit.Should().Be(0, "the starter asks for 1 replica");
+        var drifted = await _cli.RunAsync("diff", "120", "--step", "2");
+
+        drifted.Exit.Should().Be(1, drifted.Out);
+        drifted.Out.Should().Contain("--- solution apps/v1 Deployment vote").And.Contain("-  replicas: 3").And.Contain("+  replicas: 1");
+        drifted.Out.Should().NotContain("resourceVersion").And.NotContain("status");
+    }
 }

@@ -1,0 +1,4 @@
+namespace Tutor.Core.Doctor;
+
+/// <summary>Whether this cluster can run one lesson, and what it lacks.</summary>
+public sealed record LessonReadiness(string Id, string Title, bool Runnable, IReadOnlyList<string> Missing);
