@@ -9,7 +9,7 @@ public sealed class AdmissionChain(IReadOnlyList<IAdmissionRule> rules)
     public static AdmissionChain Standard(ObjectStore store) => new(
     [
         new NamespaceRule(), new PodRule(), new WorkloadRule(), new JobRule(), new ServiceRule(store), new SecretRule(),
-        new IngressRule(), new NetworkPolicyRule(), new HorizontalPodAutoscalerRule(), new PodDisruptionBudgetRule(),
+        new IngressRule(), new NetworkPolicyRule(), new HorizontalPodAutoscalerRule(), new PodDisruptionBudgetRule(), new PersistentVolumeClaimRule(),
     ]);
 
     /// <summary>Defaults and validates <paramref name="obj"/> in place; throws a 422 <see cref="ApiError"/> listing every problem.</summary>
