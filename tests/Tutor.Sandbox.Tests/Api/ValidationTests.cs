@@ -73,6 +73,24 @@ public sealed class ValidationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_claim_may_only_grow_once_bound_and_never_change_its_access_modes()
+    {
+        const string claim = "/api/v1/namespaces/default/persistentvolumeclaims/data";
+        await Created("/api/v1/namespaces/default/persistentvolumeclaims",
+            """{"metadata":{"name":"data"},"spec":{"accessModes":["ReadWriteOnce"],"resources":{"requests":{"storage":"1Gi"}}}}""");
+        var unbound = await Refused(HttpMethod.Patch, claim, """{"spec":{"resources":{"requests":{"storage":"2Gi"}}}}""", "application/merge-patch+json");
+        (await _http.SendAsync(HttpMethod.Patch, claim + "/status", """{"status":{"phase":"Bound"}}""", "application/merge-patch+json")).Code.Should().Be(HttpStatusCode.OK);
+
+        var grown = await _http.SendAsync(HttpMethod.Patch, claim, """{"spec":{"resources":{"requests":{"storage":"2Gi"}}}}""", "application/merge-patch+json");
+        var status = await Refused(HttpMethod.Patch, claim, """{"spec":{"accessModes":["ReadWriteOnce","ReadOnlyMany"]}}""", "application/merge-patch+json");
+
+        Fields(unbound).Should().Equal(new[] { "spec" }, "a claim not yet bound cannot be resized");
+        grown.Code.Should().Be(HttpStatusCode.OK, grown.Body?.ToJsonString());
+        Fields(status).Should().Equal("spec");
+        status["message"]!.GetValue<string>().Should().Contain("spec is immutable after creation except resources.requests");
+    }
+
+    [Fact]
     public async Task A_jobs_template_is_immutable()
     {
         await Created("/apis/batch/v1/namespaces/default/jobs", """

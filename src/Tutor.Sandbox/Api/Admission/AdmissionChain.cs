@@ -9,7 +9,7 @@ public sealed class AdmissionChain(IReadOnlyList<IAdmissionRule> rules)
     public static AdmissionChain Standard(ObjectStore store) => new(
     [
         new NamespaceRule(), new PodRule(), new WorkloadRule(), new JobRule(), new ServiceRule(store), new SecretRule(), new DefaultStorageClassRule(store),
-        new IngressRule(), new NetworkPolicyRule(), new HorizontalPodAutoscalerRule(), new PodDisruptionBudgetRule(),
+        new IngressRule(), new NetworkPolicyRule(), new HorizontalPodAutoscalerRule(), new PodDisruptionBudgetRule(), new PersistentVolumeClaimRule(),
     ]);
 
     /// <summary>This chain with one more rule at its end.</summary>
