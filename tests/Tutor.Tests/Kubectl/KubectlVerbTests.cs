@@ -226,4 +226,20 @@ public sealed class KubectlVerbTests(KubectlSandbox sandbox) : IClassFixture<Kub
         top.Code.Should().NotBe(0);
         top.Error.Should().Contain("Metrics API not available");
     }
+
+    [SkippableFact]
+    public void Explain_prints_the_fields_of_a_kind_and_of_a_nested_field()
+    {
+        Skip.If(KubectlSandbox.Unavailable is not null, KubectlSandbox.Unavailable);
+
+        var containers = Kubectl("explain", "pod.spec.containers");
+        var ports = Kubectl("explain", "deployment.spec.template.spec.containers.ports");
+        var service = Kubectl("explain", "service");
+
+        containers.Code.Should().Be(0, containers.Error);
+        containers.Out.Should().MatchRegex(@"FIELD:\s+containers\s+<\[\]Container>")
+            .And.MatchRegex(@"image\s+<string>").And.MatchRegex(@"env\s+<\[\]EnvVar>").And.MatchRegex(@"resources\s+<ResourceRequirements>");
+        ports.Out.Should().Contain("GROUP:      apps").And.MatchRegex(@"containerPort\s+<integer>");
+        service.Out.Should().MatchRegex(@"spec\s+<ServiceSpec>").And.MatchRegex(@"metadata\s+<ObjectMeta>");
+    }
 }
