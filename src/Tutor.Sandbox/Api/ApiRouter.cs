@@ -92,7 +92,8 @@ public sealed class ApiRouter(ResourceHandler resources, AccessControl access, R
         {
             case "GET" when target.Subresource == "log" && target.Type == ResourceTypes.Pod:
                 context.Response.ContentType = "text/plain";
-                await context.Response.WriteAsync(PodLog.For(resources.Get(target with { Subresource = null }), query["container"], IsTrue(query["previous"])), context.RequestAborted);
+                await context.Response.WriteAsync(PodLog.Tail(PodLog.For(resources.Get(target with { Subresource = null }), query["container"], IsTrue(query["previous"])),
+                    int.TryParse(query["tailLines"], out var tail) ? tail : null), context.RequestAborted);
                 return;
             case "GET" when IsTrue(query["watch"]):
                 await WatchStream.ServeAsync(context, resources.Store, target, labels, fields, query["resourceVersion"],

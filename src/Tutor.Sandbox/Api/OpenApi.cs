@@ -6,7 +6,7 @@ namespace Tutor.Sandbox.Api;
 /// <summary>
 /// The OpenAPI v3 documents kubectl downloads before <c>create</c> and <c>apply</c>: an index of group-versions,
 /// and per group-version the operations with their kind and the <c>fieldValidation</c> parameter, which tells
-/// kubectl to leave field validation to the server. Schemas are not served (kubectl explain needs them).
+/// kubectl to leave field validation to the server. The component schemas of its kinds let <c>kubectl explain</c> print their fields.
 /// </summary>
 public static class OpenApi
 {
@@ -55,7 +55,7 @@ public static class OpenApi
             ["openapi"] = "3.0.0",
             ["info"] = new JsonObject { ["title"] = "Kubernetes (Tutor sandbox)", ["version"] = Discovery.GitVersion },
             ["paths"] = paths,
-            ["components"] = new JsonObject { ["schemas"] = new JsonObject() },
+            ["components"] = new JsonObject { ["schemas"] = OpenApiSchemas.For(types) },
         };
     }
 

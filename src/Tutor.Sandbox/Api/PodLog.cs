@@ -22,6 +22,9 @@ public static class PodLog
         var log = new StringBuilder();
         log.AppendLine($"[simulated] Tutor's sandbox runs no real containers, so {name} ({image}) has no program output here.");
         var state = previous ? status?["lastState"] : status?["state"];
+        // A kubelet serves a crash-looping container's log from its last run, so kubectl logs shows why it exited.
+        if (!previous && state?["waiting"]?["reason"]?.GetValue<string>() == "CrashLoopBackOff" && status?["lastState"]?["terminated"] is not null)
+            state = status["lastState"];
         if (state?["terminated"] is JsonObject terminated)
         {
             log.AppendLine($"[simulated] The container exited with code {terminated["exitCode"]} ({terminated["reason"]?.GetValue<string>()}).");
@@ -42,5 +45,13 @@ public static class PodLog
         }
 
         return log.ToString();
+    }
+
+    /// <summary>The last <paramref name="lines"/> lines, as <c>kubectl logs --tail</c> asks; all of them when it does not.</summary>
+    public static string Tail(string log, int? lines)
+    {
+        if (lines is not { } n || n < 0) return log;
+        var all = log.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        return string.Concat(all.Skip(Math.Max(0, all.Length - n)).Select(line => line + "\n"));
     }
 }

@@ -1,8 +1,10 @@
 namespace Tutor.Tests.Kubectl;
 
 /// <summary>What kubectl shows of nodes, scheduling and storage on the sandbox.</summary>
-public sealed partial class KubectlTests
+public sealed class KubectlSchedulingTests(KubectlSandbox sandbox) : IClassFixture<KubectlSandbox>
 {
+    private (int Code, string Out, string Error) Kubectl(params string[] args) => sandbox.Kubectl(args);
+
     private const string StorageAndPods = """
         apiVersion: v1
         kind: Namespace
@@ -39,9 +41,8 @@ public sealed partial class KubectlTests
     [SkippableFact]
     public void Nodes_pods_and_claims_read_as_on_a_real_cluster()
     {
-        Skip.If(Unavailable.Value is not null, Unavailable.Value);
-        var manifest = Path.Combine(_dir, "storage.yaml");
-        File.WriteAllText(manifest, StorageAndPods);
+        Skip.If(KubectlSandbox.Unavailable is not null, KubectlSandbox.Unavailable);
+        var manifest = sandbox.File("storage.yaml", StorageAndPods);
         var applied = Kubectl("apply", "-f", manifest);
         applied.Code.Should().Be(0, applied.Error);
         Kubectl("wait", "--for=condition=Ready", "pod/db", "--timeout=20s").Code.Should().Be(0);

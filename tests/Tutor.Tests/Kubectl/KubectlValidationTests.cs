@@ -45,7 +45,7 @@ public sealed class KubectlValidationTests : IAsyncLifetime
     }
 
     private (int Code, string Out, string Error) Kubectl(params string[] args) =>
-        KubectlTests.Run(_kubeconfig, ["--cache-dir", Path.Combine(_dir, "cache"), "-n", "default", .. args]);
+        KubectlSandbox.Run(_kubeconfig, null, ["--cache-dir", Path.Combine(_dir, "cache"), "-n", "default", .. args]);
 
     private string Write(string name, string yaml)
     {
@@ -57,7 +57,7 @@ public sealed class KubectlValidationTests : IAsyncLifetime
     [SkippableFact]
     public void A_misspelt_field_is_refused_by_default_and_warned_of_with_validate_warn()
     {
-        Skip.If(KubectlTests.Unavailable.Value is not null, KubectlTests.Unavailable.Value);
+        Skip.If(KubectlSandbox.Unavailable is not null, KubectlSandbox.Unavailable);
         var file = Write("vote.yaml", Misspelt);
 
         var strict = Kubectl("apply", "-f", file);
@@ -73,7 +73,7 @@ public sealed class KubectlValidationTests : IAsyncLifetime
     [SkippableFact]
     public void Changing_a_deployments_selector_is_refused_with_the_field_named()
     {
-        Skip.If(KubectlTests.Unavailable.Value is not null, KubectlTests.Unavailable.Value);
+        Skip.If(KubectlSandbox.Unavailable is not null, KubectlSandbox.Unavailable);
         var fixedUp = Misspelt.Replace("contianers", "containers");
         Kubectl("apply", "-f", Write("vote.yaml", fixedUp)).Code.Should().Be(0);
 

@@ -29,7 +29,7 @@ public sealed class RbacKubectlTests : IAsyncLifetime
     private (int Code, string Out, string Error) Kubectl(params string[] args) => KubectlAs(_kubeconfig, args);
 
     private (int Code, string Out, string Error) KubectlAs(string kubeconfig, params string[] args) =>
-        KubectlTests.Run(kubeconfig, ["--cache-dir", Path.Combine(_dir, "cache"), .. args]);
+        KubectlSandbox.Run(kubeconfig, null, ["--cache-dir", Path.Combine(_dir, "cache"), .. args]);
 
     /// <summary>Namespace <c>ns</c> with ServiceAccount <c>sa</c> allowed to read and write ConfigMaps there.</summary>
     private void Learner()
@@ -70,7 +70,7 @@ public sealed class RbacKubectlTests : IAsyncLifetime
     [SkippableFact]
     public void Auth_can_i_answers_for_an_impersonated_service_account()
     {
-        Skip.If(KubectlTests.Unavailable.Value is not null, KubectlTests.Unavailable.Value);
+        Skip.If(KubectlSandbox.Unavailable is not null, KubectlSandbox.Unavailable);
         Learner();
 
         var inside = Kubectl("auth", "can-i", "create", "configmaps", "-n", "ns", "--as", "system:serviceaccount:ns:sa");
@@ -89,7 +89,7 @@ public sealed class RbacKubectlTests : IAsyncLifetime
     [SkippableFact]
     public void Create_token_gives_a_kubeconfig_that_works_only_in_its_namespace()
     {
-        Skip.If(KubectlTests.Unavailable.Value is not null, KubectlTests.Unavailable.Value);
+        Skip.If(KubectlSandbox.Unavailable is not null, KubectlSandbox.Unavailable);
         Learner();
 
         var token = Kubectl("create", "token", "sa", "-n", "ns", "--duration=1h");
@@ -123,7 +123,7 @@ public sealed class RbacKubectlTests : IAsyncLifetime
     [SkippableFact]
     public void Roles_bindings_and_service_accounts_list_with_their_columns()
     {
-        Skip.If(KubectlTests.Unavailable.Value is not null, KubectlTests.Unavailable.Value);
+        Skip.If(KubectlSandbox.Unavailable is not null, KubectlSandbox.Unavailable);
         Learner();
 
         var roles = Kubectl("get", "roles", "-n", "ns");
