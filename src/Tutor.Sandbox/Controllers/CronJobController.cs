@@ -57,14 +57,15 @@ public sealed class CronJobController : IReconciler
 
     private void Wake(ControllerLoop loop, ObjectKey key, DateTimeOffset at, DateTimeOffset now)
     {
+        // A moment past the minute, so the clock has surely reached it; far times are looked at again daily (timers cap at ~49 days).
+        var fireAt = now + TimeSpan.FromTicks(Math.Min((at - now).Ticks + TimeSpan.TicksPerMillisecond * 50, TimeSpan.TicksPerDay));
         lock (_timers)
         {
-            if (_timers.TryGetValue(key, out var pending) && pending == at) return;
-            _timers[key] = at;
+            if (_timers.TryGetValue(key, out var pending) && pending > now && pending <= fireAt) return;
+            _timers[key] = fireAt;
         }
 
-        // A moment past the minute, so the clock has surely reached it when the timer fires.
-        loop.EnqueueAfter(at - now + TimeSpan.FromMilliseconds(50), this, key);
+        loop.EnqueueAfter(fireAt - now, this, key);
     }
 
     private static void Run(ControllerLoop loop, JsonObject cron, JsonObject spec, List<JsonObject> jobs, DateTimeOffset time)
