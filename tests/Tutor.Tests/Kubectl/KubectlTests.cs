@@ -28,7 +28,7 @@ public sealed class KubectlTests : IAsyncLifetime
         Directory.Delete(_dir, recursive: true);
     }
 
-    private static readonly Lazy<string?> Unavailable = new(() =>
+    internal static readonly Lazy<string?> Unavailable = new(() =>
     {
         try
         {
@@ -45,7 +45,7 @@ public sealed class KubectlTests : IAsyncLifetime
 
     private (int Code, string Out, string Error) Kubectl(params string[] args) => Run(_kubeconfig, ["--cache-dir", Path.Combine(_dir, "cache"), .. args]);
 
-    private static (int Code, string Out, string Error) Run(string? kubeconfig, params string[] args)
+    internal static (int Code, string Out, string Error) Run(string? kubeconfig, params string[] args)
     {
         var info = new ProcessStartInfo("kubectl") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
         foreach (var a in args) info.ArgumentList.Add(a);
