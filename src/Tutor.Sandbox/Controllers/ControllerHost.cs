@@ -18,6 +18,9 @@ public static class ControllerHost
         loop.Add(new DeploymentController());
         loop.Add(new ReplicaSetController());
         loop.Add(new JobController());
+        loop.Add(new StatefulSetController());
+        loop.Add(new DaemonSetController());
+        loop.Add(new CronJobController());
         loop.Add(new Scheduler());
         loop.Add(new PersistentVolumeController());
         loop.Add(new PodLifecycle());

@@ -12,16 +12,17 @@ internal sealed class SimulatedCluster : IAsyncDisposable
     private readonly Task _controllers;
     private readonly AdmissionChain _admission;
 
-    public SimulatedCluster(TimeSpan? podStartDelay = null)
+    public SimulatedCluster(TimeSpan? podStartDelay = null, TimeProvider? clock = null)
     {
-        Options = new SandboxOptions { PodStartDelay = podStartDelay ?? TimeSpan.FromMilliseconds(100) };
+        Options = new SandboxOptions { PodStartDelay = podStartDelay ?? TimeSpan.FromMilliseconds(100), Clock = clock ?? TimeProvider.System };
+        Store = new ObjectStore(Options.Clock);
         ControllerHost.Seed(Store, Options);
         _admission = AdmissionChain.Standard(Store);
         _controllers = Task.Run(() => ControllerHost.RunAsync(Store, Options, _stop.Token));
         Create(ResourceTypes.Namespace, """{"metadata":{"name":"demo"}}""");
     }
 
-    public ObjectStore Store { get; } = new();
+    public ObjectStore Store { get; }
 
     public SandboxOptions Options { get; }
 
@@ -29,6 +30,9 @@ internal sealed class SimulatedCluster : IAsyncDisposable
     {
         var obj = JsonNode.Parse(json)!.AsObject();
         if (type.Namespaced) obj["metadata"]!["namespace"] ??= "demo";
+        // As a client sends them: admission tells a CronJob from a Job by its kind.
+        obj["apiVersion"] ??= type.ApiVersion;
+        obj["kind"] ??= type.Kind;
         _admission.Admit(type, obj, null);
         return Store.Create(type, obj);
     }

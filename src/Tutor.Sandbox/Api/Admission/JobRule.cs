@@ -30,7 +30,7 @@ public sealed class JobRule : IAdmissionRule
         var isCron = Json.Text(obj["kind"]) == "CronJob";
         var prefix = isCron ? "spec.jobTemplate.spec" : "spec";
         var jobSpec = JobSpec(obj);
-        if (isCron && string.IsNullOrWhiteSpace(Json.Text(obj["spec"]?["schedule"]))) causes.Add(FieldCause.Required("spec.schedule"));
+        if (isCron) ValidateSchedule(obj["spec"] as JsonObject, causes);
         var podSpec = jobSpec?["template"]?["spec"] as JsonObject;
         PodSpecRules.Validate(podSpec, $"{prefix}.template.spec", causes);
         // A Job's pods are fixed once it runs; a CronJob's template only shapes Jobs not yet made.
@@ -40,6 +40,18 @@ public sealed class JobRule : IAdmissionRule
             causes.Add(new FieldCause("spec.completions", $"Invalid value: {jobSpec?["completions"]?.ToJsonString() ?? "null"}: field is immutable"));
         if (Json.Text(podSpec?["restartPolicy"]) == "Always")
             causes.Add(FieldCause.NotSupported($"{prefix}.template.spec.restartPolicy", "Always", ["OnFailure", "Never"]));
+    }
+
+    private static void ValidateSchedule(JsonObject? spec, List<FieldCause> causes)
+    {
+        var schedule = Json.Text(spec?["schedule"]);
+        if (string.IsNullOrWhiteSpace(schedule)) causes.Add(FieldCause.Required("spec.schedule"));
+        else if (schedule.Contains("TZ=", StringComparison.Ordinal))
+            causes.Add(new FieldCause("spec.schedule", $"Invalid value: \"{schedule}\": cannot use TZ or CRON_TZ in schedule, use timeZone field instead"));
+        else if (Controllers.CronSchedule.Parse(schedule, out var error) is null)
+            causes.Add(new FieldCause("spec.schedule", $"Invalid value: \"{schedule}\": {error}"));
+        if (Json.Text(spec?["timeZone"]) is { } zone && Controllers.CronJobController.Zone(zone) is null)
+            causes.Add(new FieldCause("spec.timeZone", $"Invalid value: \"{zone}\": unknown time zone {zone}"));
     }
 
     private static JsonObject? JobSpec(JsonObject obj) =>

@@ -109,6 +109,30 @@ public static class KindColumns
             TableColumn.NameColumn,
             TableColumn.Text("Status", o => (o["status"]?["conditions"] as JsonArray)?.Select(c => Text(c?["type"])).FirstOrDefault(t => t is "Complete" or "Failed") ?? "Running"),
             TableColumn.Text("Completions", o => $"{Int(o["status"]?["succeeded"])}/{Int(o["spec"]?["completions"], 1)}"),
+            new("Duration", "string", 0, (o, now) => Text(o["status"]?["startTime"]) is { } start
+                ? Age.Of(start, Text(o["status"]?["completionTime"]) is { } end && DateTimeOffset.TryParse(end, out var done) ? done : now) : ""),
+            TableColumn.AgeColumn,
+        ],
+        "DaemonSet" =>
+        [
+            TableColumn.NameColumn,
+            TableColumn.Number("Desired", o => Int(o["status"]?["desiredNumberScheduled"])),
+            TableColumn.Number("Current", o => Int(o["status"]?["currentNumberScheduled"])),
+            TableColumn.Number("Ready", o => Int(o["status"]?["numberReady"])),
+            TableColumn.Number("Up-to-date", o => Int(o["status"]?["updatedNumberScheduled"])),
+            TableColumn.Number("Available", o => Int(o["status"]?["numberAvailable"])),
+            TableColumn.Text("Node Selector", o => Pairs(o["spec"]?["template"]?["spec"]?["nodeSelector"])),
+            TableColumn.AgeColumn,
+            .. WorkloadWide,
+        ],
+        "CronJob" =>
+        [
+            TableColumn.NameColumn,
+            TableColumn.Text("Schedule", o => Text(o["spec"]?["schedule"])),
+            TableColumn.Text("Timezone", o => Text(o["spec"]?["timeZone"])),
+            TableColumn.Text("Suspend", o => o["spec"]?["suspend"] is JsonValue v && v.TryGetValue<bool>(out var b) && b ? "True" : "False"),
+            TableColumn.Number("Active", o => (o["status"]?["active"] as JsonArray)?.Count ?? 0),
+            new("Last Schedule", "string", 0, (o, now) => Text(o["status"]?["lastScheduleTime"]) is { } last ? Age.Of(last, now) : "<none>"),
             TableColumn.AgeColumn,
         ],
         "Ingress" =>
