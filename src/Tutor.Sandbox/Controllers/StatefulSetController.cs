@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Tutor.Sandbox.Api.Admission;
 using Tutor.Sandbox.Store;
 
 namespace Tutor.Sandbox.Controllers;
@@ -144,6 +145,8 @@ public sealed class StatefulSetController : IReconciler
                 ["spec"] = claimSpec,
                 ["status"] = new JsonObject { ["phase"] = "Pending" },
             };
+            // The real controller creates claims through the API server, whose admission names the default class.
+            new DefaultStorageClassRule(loop.Store).Default(pvc, null);
             try
             {
                 loop.Store.Create(ResourceTypes.PersistentVolumeClaim, pvc);

@@ -79,7 +79,12 @@ public sealed class ValidationTests : IAsyncLifetime
         await Created("/api/v1/namespaces/default/persistentvolumeclaims",
             """{"metadata":{"name":"data"},"spec":{"accessModes":["ReadWriteOnce"],"resources":{"requests":{"storage":"1Gi"}}}}""");
         var unbound = await Refused(HttpMethod.Patch, claim, """{"spec":{"resources":{"requests":{"storage":"2Gi"}}}}""", "application/merge-patch+json");
-        (await _http.SendAsync(HttpMethod.Patch, claim + "/status", """{"status":{"phase":"Bound"}}""", "application/merge-patch+json")).Code.Should().Be(HttpStatusCode.OK);
+        // The default class binds on first use: a Pod that mounts the claim gets it provisioned and bound.
+        await Created("/api/v1/namespaces/default/pods", """
+            {"metadata":{"name":"user"},"spec":{"containers":[{"name":"c","image":"nginx:1.27","volumeMounts":[{"name":"d","mountPath":"/d"}]}],
+             "volumes":[{"name":"d","persistentVolumeClaim":{"claimName":"data"}}]}}
+            """);
+        await BoundAsync(claim);
 
         var grown = await _http.SendAsync(HttpMethod.Patch, claim, """{"spec":{"resources":{"requests":{"storage":"2Gi"}}}}""", "application/merge-patch+json");
         var status = await Refused(HttpMethod.Patch, claim, """{"spec":{"accessModes":["ReadWriteOnce","ReadOnlyMany"]}}""", "application/merge-patch+json");
@@ -88,6 +93,18 @@ public sealed class ValidationTests : IAsyncLifetime
         grown.Code.Should().Be(HttpStatusCode.OK, grown.Body?.ToJsonString());
         Fields(status).Should().Equal("spec");
         status["message"]!.GetValue<string>().Should().Contain("spec is immutable after creation except resources.requests");
+    }
+
+    private async Task BoundAsync(string claim)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            var (_, body, _) = await _http.SendAsync(HttpMethod.Get, claim);
+            if (body?["status"]?["phase"]?.GetValue<string>() == "Bound") return;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"claim never bound: {body?.ToJsonString()}");
+            await Task.Delay(50);
+        }
     }
 
     [Fact]

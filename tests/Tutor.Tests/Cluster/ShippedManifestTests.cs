@@ -3,7 +3,10 @@ using Tutor.Core.Manifests;
 
 namespace Tutor.Tests.Cluster;
 
-/// <summary>Every manifest the lessons ship (setups, steps and solutions) applies to the sandbox through the applier.</summary>
+/// <summary>
+/// Every manifest the lessons ship (setups and solutions) applies to the sandbox through the applier, after the
+/// objects a step says its solution removes (a StatefulSet whose claim templates change must be made anew).
+/// </summary>
 public class ShippedManifestTests
 {
     public static TheoryData<string> LessonFolders()
@@ -19,6 +22,10 @@ public class ShippedManifestTests
     {
         await using var cluster = await SandboxCluster.StartAsync();
         var applier = new ManifestApplier(cluster.Connection);
+        var resetter = new LessonResetter(cluster.Connection);
+        var removes = Tutor.Core.Catalogue.CatalogueLoader.Load(RepositoryRoot()).Catalogue!.Lessons
+            .SelectMany(l => l.Steps).Where(s => s.Solution is not null)
+            .ToDictionary(s => s.Solution!, s => s.Removes);
         var folder = Path.Combine(RepositoryRoot(), "manifests", lesson);
         var files = Directory.GetFiles(folder, "setup*.yaml").Order()
             .Concat(Directory.GetFiles(folder, "step-*.solution.yaml").Order(StringComparer.Ordinal));
@@ -28,6 +35,8 @@ public class ShippedManifestTests
             var relative = Path.GetRelativePath(RepositoryRoot(), file);
             var read = ManifestReader.Read(await File.ReadAllTextAsync(file), relative);
             read.Errors.Should().BeEmpty();
+            if (removes.TryGetValue(relative, out var gone) && gone.Count > 0)
+                (await resetter.RemoveAsync(cluster.LearnerNamespace, gone)).Error.Should().BeNull(relative);
 
             var result = await applier.ApplyAsync(read.Objects, cluster.LearnerNamespace);
 
