@@ -125,10 +125,9 @@ public sealed class StatefulSetController : IReconciler
             var name = ClaimName(Meta.Name(claim), Meta.Name(set), ordinal);
             var key = new ObjectKey(ResourceTypes.PersistentVolumeClaim, Meta.Namespace(set), name);
             if (loop.Store.Get(key) is not null) continue;
-            var meta = claim["metadata"]?.DeepClone() as JsonObject ?? new JsonObject();
-            var labels = meta["labels"] as JsonObject ?? new JsonObject();
+            var labels = claim["metadata"]?["labels"]?.DeepClone() as JsonObject ?? new JsonObject();
             foreach (var (k, v) in selectorLabels ?? []) labels[k] ??= v?.DeepClone();
-            meta = new JsonObject
+            var meta = new JsonObject
             {
                 ["name"] = name,
                 ["namespace"] = Meta.Namespace(set),

@@ -24,6 +24,20 @@ public class WorkloadControllerTests
     private static bool Ready(JsonObject pod) => PodState.IsReady(pod) && PodState.Phase(pod) == "Running";
 
     [Fact]
+    public async Task A_labelled_claim_template_gives_a_bound_claim_with_the_template_and_selector_labels()
+    {
+        await using var cluster = new SimulatedCluster(TimeSpan.FromMilliseconds(100));
+        cluster.Create(ResourceTypes.StatefulSet, Sts(1).Replace("""{"metadata":{"name":"data"}""", """{"metadata":{"name":"data","labels":{"tier":"backend"}}"""));
+
+        var pvc = await cluster.EventuallyAsync(() => cluster.Get(ResourceTypes.PersistentVolumeClaim, "data-db-0"),
+            c => c["status"]?["phase"]?.GetValue<string>() == "Bound", "data-db-0 bound");
+
+        pvc["metadata"]!["labels"]!["tier"]!.GetValue<string>().Should().Be("backend");
+        pvc["metadata"]!["labels"]!["app"]!.GetValue<string>().Should().Be("db");
+        pvc["spec"]!["storageClassName"]!.GetValue<string>().Should().Be("standard", "the default class is named as admission would");
+    }
+
+    [Fact]
     public async Task A_stateful_set_starts_its_pods_in_order_each_with_its_own_claim()
     {
         await using var cluster = new SimulatedCluster(TimeSpan.FromMilliseconds(150));
