@@ -164,6 +164,11 @@ public sealed class LessonHarness(ClusterSession session, LessonFiles files)
     private async Task<IReadOnlyList<HarnessRow>> TryStarterAsync(Lesson lesson, LessonStep step, IReadOnlyList<ManifestObject> starter, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
+        // What the step removes stands in the way of its starter as much as of its solution (a StatefulSet whose
+        // claim templates change must be made anew), so it goes first here too, as the step's text tells the learner.
+        var removed = await session.Resetter.RemoveAsync(session.Namespace, step.Removes, cancellationToken).ConfigureAwait(false);
+        if (removed.Error is { } error)
+            return [new HarnessRow(HarnessPhase.Starter, step.Number, "remove what the step replaces", false, error, clock.Elapsed.TotalSeconds)];
         var applied = await session.Applier.ApplyAsync(starter, session.Namespace, cancellationToken).ConfigureAwait(false);
         if (!applied.Ok)
         {
@@ -199,7 +204,7 @@ public sealed class LessonHarness(ClusterSession session, LessonFiles files)
             return;
         }
 
-        var expected = setup.Select(o => (o.Kind, o.Name)).ToHashSet();
+        var expected = setup.Select(o => (o.Kind, o.Name)).Concat(setup.SelectMany(ClaimsOf)).ToHashSet();
         var left = new List<string>();
         foreach (var kind in LessonKinds.ResetOrder)
         {
@@ -222,6 +227,25 @@ public sealed class LessonHarness(ClusterSession session, LessonFiles files)
             .Where(item => item["metadata"]?["ownerReferences"] is not System.Text.Json.Nodes.JsonArray { Count: > 0 })
             .Select(item => item["metadata"]?["name"]?.GetValue<string>() ?? "?")
             .Where(name => !setup.Contains((kind, name)));
+
+    private static readonly ResourceKind StatefulSetKind = new("apps/v1", "StatefulSet");
+    private static readonly ResourceKind ClaimKind = new("v1", "PersistentVolumeClaim");
+
+    /// <summary>
+    /// The claims a setup StatefulSet makes from its volumeClaimTemplates. No one owns them (they outlive the set by
+    /// design), yet they are part of the state the setup builds.
+    /// </summary>
+    public static IEnumerable<(ResourceKind, string)> ClaimsOf(ManifestObject setupObject)
+    {
+        if (setupObject.Kind != StatefulSetKind || setupObject.Body["spec"] is not System.Text.Json.Nodes.JsonObject spec) yield break;
+        var replicas = int.TryParse(spec["replicas"]?.ToString(), out var count) ? count : 1;
+        foreach (var template in (spec["volumeClaimTemplates"] as System.Text.Json.Nodes.JsonArray)?.OfType<System.Text.Json.Nodes.JsonObject>() ?? [])
+        {
+            var name = template["metadata"]?["name"]?.GetValue<string>();
+            if (name is null) continue;
+            for (var i = 0; i < replicas; i++) yield return (ClaimKind, $"{name}-{setupObject.Name}-{i}");
+        }
+    }
 
     /// <summary>A starter is deliberately broken when its text differs from the solution's (line endings aside).</summary>
     private bool IsBroken(LessonStep step) =>
