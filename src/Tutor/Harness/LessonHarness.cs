@@ -164,11 +164,6 @@ public sealed class LessonHarness(ClusterSession session, LessonFiles files)
     private async Task<IReadOnlyList<HarnessRow>> TryStarterAsync(Lesson lesson, LessonStep step, IReadOnlyList<ManifestObject> starter, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        // What the step removes stands in the way of its starter as much as of its solution (a StatefulSet whose
-        // claim templates change must be made anew), so it goes first here too, as the step's text tells the learner.
-        var removed = await session.Resetter.RemoveAsync(session.Namespace, step.Removes, cancellationToken).ConfigureAwait(false);
-        if (removed.Error is { } error)
-            return [new HarnessRow(HarnessPhase.Starter, step.Number, "remove what the step replaces", false, error, clock.Elapsed.TotalSeconds)];
         var applied = await session.Applier.ApplyAsync(starter, session.Namespace, cancellationToken).ConfigureAwait(false);
         if (!applied.Ok)
         {
