@@ -73,7 +73,7 @@ public sealed class ApiRouter(ResourceHandler resources, AccessControl access, R
 
         if (request.Method == "POST" && ReviewHandler.Handles(attributes))
         {
-            await WriteAsync(context, 201, reviews.Handle(attributes, await ReadReviewAsync(request)));
+            await WriteAsync(context, 201, reviews.Handle(attributes, await ReadObjectAsync(request)));
             return;
         }
 
@@ -164,8 +164,10 @@ public sealed class ApiRouter(ResourceHandler resources, AccessControl access, R
 
     private static bool IsTrue(string? value) => value is "true" or "1" or "True";
 
+    /// <summary>The object a create or update sends: JSON, YAML, or the protobuf kubectl's generators and reviews send.</summary>
     private static async Task<JsonObject> ReadObjectAsync(HttpRequest request)
     {
+        if (Protobuf.ProtobufBody.Is(request.ContentType)) return Protobuf.ProtobufBody.Decode(await ReadBytesAsync(request));
         var text = await ReadTextAsync(request);
         var media = (request.ContentType ?? "application/json").Split(';')[0].Trim().ToLowerInvariant();
         var node = media switch
@@ -177,14 +179,12 @@ public sealed class ApiRouter(ResourceHandler resources, AccessControl access, R
         return node as JsonObject ?? throw ApiError.BadRequest("the request body must be a JSON object");
     }
 
-    /// <summary>A review or TokenRequest body; kubectl sends these only as protobuf.</summary>
-    private static async Task<JsonObject> ReadReviewAsync(HttpRequest request)
+    private static async Task<ReadOnlyMemory<byte>> ReadBytesAsync(HttpRequest request)
     {
-        if (!(request.ContentType ?? "").StartsWith(Protobuf.ReviewProtobuf.MediaType, StringComparison.OrdinalIgnoreCase)) return await ReadObjectAsync(request);
         if (request.ContentLength > MaxBodyBytes) throw new BadHttpRequestException("too large", 413);
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer);
-        return Protobuf.ReviewProtobuf.Decode(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
+        return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
     }
 
     private static async Task<string> ReadTextAsync(HttpRequest request)
