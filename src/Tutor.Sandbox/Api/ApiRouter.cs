@@ -77,7 +77,8 @@ public sealed class ApiRouter(ResourceHandler resources, AccessControl access, R
             return;
         }
 
-        var target = ResourcePath.Parse(path) ?? throw ApiError.NotFound($"the server could not find the requested resource (path {path})");
+        var v1Autoscaler = request.Method == "POST" ? AutoscalingV1.V2Path(path) : null;
+        var target = ResourcePath.Parse(v1Autoscaler ?? path) ?? throw ApiError.NotFound($"the server could not find the requested resource (path {path})");
         var query = request.Query;
         var dryRun = query["dryRun"].ToString() == "All";
         var labels = LabelSelectorQuery.Parse(query["labelSelector"]);
@@ -115,6 +116,9 @@ public sealed class ApiRouter(ResourceHandler resources, AccessControl access, R
                     : item);
                 return;
             }
+            case "POST" when v1Autoscaler is not null:
+                await WriteAsync(context, 201, AutoscalingV1.ToV1(resources.Create(target, AutoscalingV1.ToV2(await ReadObjectAsync(request)), dryRun, validation)));
+                return;
             case "POST":
                 await WriteAsync(context, 201, resources.Create(target, await ReadObjectAsync(request), dryRun, validation));
                 return;

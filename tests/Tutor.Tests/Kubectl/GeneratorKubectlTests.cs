@@ -61,6 +61,9 @@ public sealed class GeneratorKubectlTests(KubectlSandbox sandbox) : IClassFixtur
             Missing(sent, stored, "").Should().BeEmpty($"`kubectl {string.Join(' ', generator)}` stores everything kubectl sent");
         }
 
+        // autoscale sends autoscaling/v1, stored as v2; run sends its Pod as JSON.
+        var autoscaled = Ok("autoscale", "deployment", "web", "-n", "gen", "--min=2", "--max=5", "--cpu-percent=70").Out;
+        var run = Ok("run", "solo", "--image=nginx:1.27", "--port=80", "--labels=app=solo", "-n", "gen").Out;
         Ok("rollout", "status", "deployment/web", "-n", "gen", "--timeout=20s");
         Ok("wait", "--for=condition=complete", "job/once", "job/nightly-now", "-n", "gen", "--timeout=20s");
         var secret = Ok("get", "secret", "creds", "-n", "gen", "-o", "jsonpath={.data.password}").Out;
@@ -69,6 +72,13 @@ public sealed class GeneratorKubectlTests(KubectlSandbox sandbox) : IClassFixtur
         var ports = Ok("get", "service", "web-np", "-n", "gen", "-o", "jsonpath={.spec.type} {.spec.ports[0].port}:{.spec.ports[0].targetPort}:{.spec.ports[0].nodePort}").Out;
         var deployments = Ok("get", "deployments", "-n", "gen").Out;
 
+        var autoscaler = Ok("get", "hpa", "web", "-n", "gen", "-o",
+            "jsonpath={.spec.scaleTargetRef.kind}/{.spec.scaleTargetRef.name} {.spec.minReplicas}-{.spec.maxReplicas} {.spec.metrics[0].resource.name}={.spec.metrics[0].resource.target.averageUtilization}").Out;
+        Ok("wait", "--for=condition=Ready", "pod/solo", "-n", "gen", "--timeout=20s");
+
+        autoscaled.Should().Be("horizontalpodautoscaler.autoscaling/web autoscaled\n");
+        autoscaler.Should().Be("Deployment/web 2-5 cpu=70");
+        run.Should().Be("pod/solo created\n");
         Encoding.UTF8.GetString(Convert.FromBase64String(secret)).Should().Be("s3cr3t!");
         motd.Should().Be("welcome\nto the cluster\n");
         owner.Should().Be("CronJob/nightly");

@@ -13,7 +13,7 @@ public static class ProtobufKinds
         ("apps/v1", AppsMessages.Deployment), ("apps/v1", AppsMessages.ReplicaSet), ("apps/v1", AppsMessages.StatefulSet), ("apps/v1", AppsMessages.DaemonSet),
         ("batch/v1", BatchMessages.Job), ("batch/v1", BatchMessages.CronJob),
         ("networking.k8s.io/v1", NetworkingMessages.Ingress), ("networking.k8s.io/v1", NetworkingMessages.NetworkPolicy),
-        ("policy/v1", PolicyMessages.PodDisruptionBudget),
+        ("policy/v1", PolicyMessages.PodDisruptionBudget), ("autoscaling/v1", AutoscalingMessages.HorizontalPodAutoscaler),
         ("rbac.authorization.k8s.io/v1", RbacMessages.Role), ("rbac.authorization.k8s.io/v1", RbacMessages.ClusterRole),
         ("rbac.authorization.k8s.io/v1", RbacMessages.RoleBinding), ("rbac.authorization.k8s.io/v1", RbacMessages.ClusterRoleBinding),
         ("authorization.k8s.io/v1", ReviewMessages.SubjectAccessReview), ("authorization.k8s.io/v1", ReviewMessages.LocalSubjectAccessReview),

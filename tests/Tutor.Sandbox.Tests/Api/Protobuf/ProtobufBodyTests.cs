@@ -196,6 +196,7 @@ public sealed class ProtobufBodyTests
     {
         var served = ResourceTypes.All.Concat(ReviewResources.All).Select(t => (t.ApiVersion, t.Kind)).ToHashSet();
         served.Add(("authentication.k8s.io/v1", "TokenRequest")); // the serviceaccounts/token subresource
+        served.Add(("autoscaling/v1", "HorizontalPodAutoscaler")); // created through v2
 
         ProtobufKinds.All.Should().NotBeEmpty().And.OnlyContain(k => served.Contains(k));
     }
