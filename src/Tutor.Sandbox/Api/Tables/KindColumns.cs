@@ -190,6 +190,7 @@ public static class KindColumns
             TableColumn.Text("ServiceAccounts", o => Subjects(o, "ServiceAccount"), wide: true),
         ],
         "ServiceAccount" => [TableColumn.NameColumn, TableColumn.Number("Secrets", o => (o["secrets"] as JsonArray)?.Count ?? 0), TableColumn.AgeColumn],
+        "Lease" => [TableColumn.NameColumn, TableColumn.Text("Holder", o => Text(o["spec"]?["holderIdentity"]) ?? ""), TableColumn.AgeColumn],
         _ => [TableColumn.NameColumn, TableColumn.AgeColumn],
     };
 
