@@ -134,8 +134,7 @@ public sealed class ApiRouter(ResourceHandler resources, AccessControl access, R
             }
             case "DELETE":
             {
-                var body = request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0 ? await ReadTextAsync(request) : "";
-                var options = body.Length > 0 ? Parse(body) as JsonObject : null;
+                var options = request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0 ? await ReadOptionsAsync(request) : null;
                 var propagation = query["propagationPolicy"].ToString() is { Length: > 0 } p ? p : options?["propagationPolicy"]?.GetValue<string>();
                 dryRun |= options?["dryRun"] is JsonArray modes && modes.Any(m => m?.GetValue<string>() == "All");
                 var result = target.IsCollection
@@ -181,6 +180,14 @@ public sealed class ApiRouter(ResourceHandler resources, AccessControl access, R
             _ => throw ApiError.UnsupportedMediaType(request.ContentType ?? ""),
         };
         return node as JsonObject ?? throw ApiError.BadRequest("the request body must be a JSON object");
+    }
+
+    /// <summary>A DELETE's DeleteOptions body, in JSON or (from <c>kubectl drain</c>) protobuf; null when empty.</summary>
+    private static async Task<JsonObject?> ReadOptionsAsync(HttpRequest request)
+    {
+        if (Protobuf.ProtobufBody.Is(request.ContentType)) return Protobuf.ProtobufBody.Decode(await ReadBytesAsync(request));
+        var text = await ReadTextAsync(request);
+        return text.Length > 0 ? Parse(text) as JsonObject : null;
     }
 
     private static async Task<ReadOnlyMemory<byte>> ReadBytesAsync(HttpRequest request)

@@ -2,7 +2,7 @@ using Tutor.Sandbox.Api.Protobuf.Schemas;
 
 namespace Tutor.Sandbox.Api.Protobuf;
 
-/// <summary>The kinds the sandbox reads from a protobuf body, by the apiVersion and kind of the envelope.</summary>
+/// <summary>The kinds the sandbox reads from a protobuf body (objects and a DELETE's options), by the envelope's apiVersion and kind.</summary>
 public static class ProtobufKinds
 {
     private static readonly Dictionary<(string ApiVersion, string Kind), MessageSchema> Kinds = new[]
@@ -19,6 +19,7 @@ public static class ProtobufKinds
         ("authorization.k8s.io/v1", ReviewMessages.SubjectAccessReview), ("authorization.k8s.io/v1", ReviewMessages.LocalSubjectAccessReview),
         ("authorization.k8s.io/v1", ReviewMessages.SelfSubjectAccessReview), ("authorization.k8s.io/v1", ReviewMessages.SelfSubjectRulesReview),
         ("authentication.k8s.io/v1", ReviewMessages.SelfSubjectReview), ("authentication.k8s.io/v1", ReviewMessages.TokenRequest),
+        ("v1", MetaMessages.DeleteOptions), ("meta.k8s.io/v1", MetaMessages.DeleteOptions),
     }.ToDictionary(k => (k.Item1, k.Item2.Name), k => k.Item2);
 
     public static MessageSchema? Find(string apiVersion, string kind) => Kinds.GetValueOrDefault((apiVersion, kind));

@@ -157,6 +157,16 @@ public sealed class ProtobufBodyTests
         ShouldEqual(sa, """{"kind":"ServiceAccount","apiVersion":"v1","metadata":{"name":"second","labels":{"a":"1","b":"2"}},"automountServiceAccountToken":false}""");
     }
 
+    [Fact]
+    public void Delete_options_read_as_drain_sends_them_empty_or_with_a_policy()
+    {
+        var empty = Decode(ProtoWriter.Envelope("v1", "DeleteOptions", _ => { }));
+        var set = Decode(ProtoWriter.Envelope("meta.k8s.io/v1", "DeleteOptions", o => o.Varint(1, 0).Text(4, "Foreground").Text(5, "All")));
+
+        ShouldEqual(empty, """{"kind":"DeleteOptions","apiVersion":"v1"}""");
+        ShouldEqual(set, """{"kind":"DeleteOptions","apiVersion":"meta.k8s.io/v1","gracePeriodSeconds":0,"propagationPolicy":"Foreground","dryRun":["All"]}""");
+    }
+
     [Theory]
     [InlineData(new byte[] { 1, 2, 3 }, "the envelope prefix is missing")]
     [InlineData(new byte[] { 0x6b, 0x38, 0x73, 0x00, 0x0a, 0x7f, 0x01 }, "malformed")]
@@ -197,6 +207,8 @@ public sealed class ProtobufBodyTests
         var served = ResourceTypes.All.Concat(ReviewResources.All).Select(t => (t.ApiVersion, t.Kind)).ToHashSet();
         served.Add(("authentication.k8s.io/v1", "TokenRequest")); // the serviceaccounts/token subresource
         served.Add(("autoscaling/v1", "HorizontalPodAutoscaler")); // created through v2
+        served.Add(("v1", "DeleteOptions")); // a DELETE's body
+        served.Add(("meta.k8s.io/v1", "DeleteOptions"));
 
         ProtobufKinds.All.Should().NotBeEmpty().And.OnlyContain(k => served.Contains(k));
     }

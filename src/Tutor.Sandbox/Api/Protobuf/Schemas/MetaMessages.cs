@@ -19,4 +19,10 @@ public static class MetaMessages
 
     public static readonly MessageSchema LabelSelector = new("LabelSelector",
         TextMap(1, "matchLabels"), Messages(2, "matchExpressions", LabelSelectorRequirement));
+
+    /// <summary>The options a DELETE may carry as its body, as <c>kubectl drain</c> sends them when it deletes pods.</summary>
+    public static readonly MessageSchema DeleteOptions = new("DeleteOptions",
+        Int64(1, "gracePeriodSeconds").KeepZero(),
+        Message(2, "preconditions", new MessageSchema("Preconditions", Text(1, "uid").KeepZero(), Text(2, "resourceVersion").KeepZero())),
+        Flag(3, "orphanDependents").KeepZero(), Text(4, "propagationPolicy"), Texts(5, "dryRun"));
 }
