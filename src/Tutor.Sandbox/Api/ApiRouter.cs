@@ -73,11 +73,12 @@ public sealed class ApiRouter(ResourceHandler resources, AccessControl access, R
 
         if (request.Method == "POST" && ReviewHandler.Handles(attributes))
         {
-            await WriteAsync(context, 201, reviews.Handle(attributes, await ReadReviewAsync(request)));
+            await WriteAsync(context, 201, reviews.Handle(attributes, await ReadObjectAsync(request)));
             return;
         }
 
-        var target = ResourcePath.Parse(path) ?? throw ApiError.NotFound($"the server could not find the requested resource (path {path})");
+        var v1Autoscaler = request.Method == "POST" ? AutoscalingV1.V2Path(path) : null;
+        var target = ResourcePath.Parse(v1Autoscaler ?? path) ?? throw ApiError.NotFound($"the server could not find the requested resource (path {path})");
         var query = request.Query;
         var dryRun = query["dryRun"].ToString() == "All";
         var labels = LabelSelectorQuery.Parse(query["labelSelector"]);
@@ -115,6 +116,9 @@ public sealed class ApiRouter(ResourceHandler resources, AccessControl access, R
                     : item);
                 return;
             }
+            case "POST" when v1Autoscaler is not null:
+                await WriteAsync(context, 201, AutoscalingV1.ToV1(resources.Create(target, AutoscalingV1.ToV2(await ReadObjectAsync(request)), dryRun, validation)));
+                return;
             case "POST":
                 await WriteAsync(context, 201, resources.Create(target, await ReadObjectAsync(request), dryRun, validation));
                 return;
@@ -130,8 +134,7 @@ public sealed class ApiRouter(ResourceHandler resources, AccessControl access, R
             }
             case "DELETE":
             {
-                var body = request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0 ? await ReadTextAsync(request) : "";
-                var options = body.Length > 0 ? Parse(body) as JsonObject : null;
+                var options = request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0 ? await ReadOptionsAsync(request) : null;
                 var propagation = query["propagationPolicy"].ToString() is { Length: > 0 } p ? p : options?["propagationPolicy"]?.GetValue<string>();
                 dryRun |= options?["dryRun"] is JsonArray modes && modes.Any(m => m?.GetValue<string>() == "All");
                 var result = target.IsCollection
@@ -164,8 +167,10 @@ public sealed class ApiRouter(ResourceHandler resources, AccessControl access, R
 
     private static bool IsTrue(string? value) => value is "true" or "1" or "True";
 
+    /// <summary>The object a create or update sends: JSON, YAML, or the protobuf kubectl's generators and reviews send.</summary>
     private static async Task<JsonObject> ReadObjectAsync(HttpRequest request)
     {
+        if (Protobuf.ProtobufBody.Is(request.ContentType)) return Protobuf.ProtobufBody.Decode(await ReadBytesAsync(request));
         var text = await ReadTextAsync(request);
         var media = (request.ContentType ?? "application/json").Split(';')[0].Trim().ToLowerInvariant();
         var node = media switch
@@ -177,14 +182,20 @@ public sealed class ApiRouter(ResourceHandler resources, AccessControl access, R
         return node as JsonObject ?? throw ApiError.BadRequest("the request body must be a JSON object");
     }
 
-    /// <summary>A review or TokenRequest body; kubectl sends these only as protobuf.</summary>
-    private static async Task<JsonObject> ReadReviewAsync(HttpRequest request)
+    /// <summary>A DELETE's DeleteOptions body, in JSON or (from <c>kubectl drain</c>) protobuf; null when empty.</summary>
+    private static async Task<JsonObject?> ReadOptionsAsync(HttpRequest request)
     {
-        if (!(request.ContentType ?? "").StartsWith(Protobuf.ReviewProtobuf.MediaType, StringComparison.OrdinalIgnoreCase)) return await ReadObjectAsync(request);
+        if (Protobuf.ProtobufBody.Is(request.ContentType)) return Protobuf.ProtobufBody.Decode(await ReadBytesAsync(request));
+        var text = await ReadTextAsync(request);
+        return text.Length > 0 ? Parse(text) as JsonObject : null;
+    }
+
+    private static async Task<ReadOnlyMemory<byte>> ReadBytesAsync(HttpRequest request)
+    {
         if (request.ContentLength > MaxBodyBytes) throw new BadHttpRequestException("too large", 413);
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer);
-        return Protobuf.ReviewProtobuf.Decode(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
+        return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
     }
 
     private static async Task<string> ReadTextAsync(HttpRequest request)

@@ -17,7 +17,7 @@ public static class Discovery
     public static bool HasStatus(ResourceType type) =>
         type != ResourceTypes.ConfigMap && type != ResourceTypes.Secret && type != ResourceTypes.ServiceAccount
         && type != ResourceTypes.Event && type != ResourceTypes.Endpoints && type != ResourceTypes.EndpointSlice && type != ResourceTypes.LimitRange
-        && type != ResourceTypes.StorageClass && type.Group != "rbac.authorization.k8s.io";
+        && type != ResourceTypes.StorageClass && type != ResourceTypes.Lease && type.Group != "rbac.authorization.k8s.io";
 
     public static JsonObject Version() => new()
     {

@@ -41,7 +41,6 @@ public sealed class ResourceHandler(ObjectStore store, AdmissionChain admission)
     {
         if (!path.IsCollection) throw ApiError.MethodNotAllowed($"the server does not allow this method on the requested resource ({path.Type.Plural})");
         CheckIdentity(path, body, requireName: false);
-        if (path.Type.Namespaced) body["metadata"]!["namespace"] = path.Namespace;
         return store.Atomically(() => Write(path.Type, body, null, dryRun, subresource: null, validation));
     }
 
@@ -71,7 +70,6 @@ public sealed class ResourceHandler(ObjectStore store, AdmissionChain admission)
                     throw ApiError.BadRequest("PATCH, application/apply-patch+yaml requires fieldManager to be set");
                 var applied = YamlToJson.Convert(text) as JsonObject ?? throw ApiError.BadRequest("the apply patch must be an object");
                 CheckIdentity(path, applied, requireName: true);
-                if (path.Type.Namespaced) applied["metadata"]!["namespace"] = path.Namespace;
                 if (path.Subresource is null) validation?.Check(path.Type, applied, apply: true);
                 var merged = ServerSideApply.Apply(old, applied, fieldManager, path.Type.ApiVersion, now);
                 merged.Remove("status");
@@ -246,6 +244,8 @@ public sealed class ResourceHandler(ObjectStore store, AdmissionChain admission)
         var ns = meta["namespace"] is JsonValue sv && sv.TryGetValue<string>(out var s) ? s : null;
         if (path.Type.Namespaced && !string.IsNullOrEmpty(ns) && ns != path.Namespace)
             throw ApiError.BadRequest("the namespace of the provided object does not match the namespace sent on the request");
+        // An object may leave its namespace out; it then belongs to the one on the URL (on an update too).
+        if (path.Type.Namespaced) meta["namespace"] = path.Namespace;
     }
 
     /// <summary>Removes the ownerReferences that point at <paramref name="owner"/>, so its dependents outlive it.</summary>

@@ -27,7 +27,7 @@ public static class ClusterSeed
         }
 
         var booted = store.Clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'");
-        for (var i = 0; i < NodeNames.Length; i++) store.Create(ResourceTypes.Node, Node(NodeNames[i], i, booted));
+        for (var i = 0; i < NodeNames.Length; i++) store.Create(ResourceTypes.Lease, Lease(store.Create(ResourceTypes.Node, Node(NodeNames[i], i, booted)), store.Clock.GetUtcNow()));
 
         store.Create(ResourceTypes.Service, new JsonObject
         {
@@ -60,6 +60,30 @@ public static class ClusterSeed
         });
 
         DefaultRoles.Seed(store);
+    }
+
+    /// <summary>The heartbeat Lease a kubelet keeps for its node in kube-node-lease; <c>kubectl describe node</c> shows it.</summary>
+    private static JsonObject Lease(JsonObject node, DateTimeOffset booted)
+    {
+        var name = node["metadata"]!["name"]!.GetValue<string>();
+        return new JsonObject
+        {
+            ["metadata"] = new JsonObject
+            {
+                ["name"] = name,
+                ["namespace"] = "kube-node-lease",
+                ["ownerReferences"] = new JsonArray(new JsonObject
+                {
+                    ["apiVersion"] = "v1", ["kind"] = "Node", ["name"] = name, ["uid"] = node["metadata"]!["uid"]!.DeepClone(),
+                }),
+            },
+            ["spec"] = new JsonObject
+            {
+                ["holderIdentity"] = name,
+                ["leaseDurationSeconds"] = 40,
+                ["renewTime"] = booted.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'"),
+            },
+        };
     }
 
     private static JsonObject Node(string name, int index, string booted)

@@ -32,6 +32,7 @@ public static class ResourceTypes
     public static readonly ResourceType ClusterRole = new("rbac.authorization.k8s.io", "v1", "ClusterRole", "clusterroles", false);
     public static readonly ResourceType ClusterRoleBinding = new("rbac.authorization.k8s.io", "v1", "ClusterRoleBinding", "clusterrolebindings", false);
     public static readonly ResourceType StorageClass = new("storage.k8s.io", "v1", "StorageClass", "storageclasses", false, ["sc"]);
+    public static readonly ResourceType Lease = new("coordination.k8s.io", "v1", "Lease", "leases", true);
 
     public static readonly IReadOnlyList<ResourceType> All =
     [
@@ -39,7 +40,7 @@ public static class ResourceTypes
         PersistentVolumeClaim, PersistentVolume, ResourceQuota, LimitRange,
         Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob,
         Ingress, NetworkPolicy, HorizontalPodAutoscaler, PodDisruptionBudget,
-        Role, RoleBinding, ClusterRole, ClusterRoleBinding, StorageClass,
+        Role, RoleBinding, ClusterRole, ClusterRoleBinding, StorageClass, Lease,
     ];
 
     /// <summary>The type served at <paramref name="group"/>/<paramref name="version"/>/<paramref name="plural"/>, or null.</summary>

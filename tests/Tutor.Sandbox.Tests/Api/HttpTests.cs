@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using Tutor.Sandbox.Tests.Api.Protobuf;
 
 namespace Tutor.Sandbox.Tests.Api;
 
@@ -208,5 +209,91 @@ public sealed class HttpTests : IAsyncLifetime
         var (ok, version) = await SendAsync(HttpMethod.Get, "/version");
         ok.Should().Be(HttpStatusCode.OK);
         version!["gitVersion"]!.GetValue<string>().Should().StartWith("v1.32");
+    }
+
+    [Fact]
+    public async Task An_update_that_leaves_out_the_namespace_takes_the_one_on_the_url()
+    {
+        await SendAsync(HttpMethod.Post, "/api/v1/namespaces/default/configmaps", """{"metadata":{"name":"plain"},"data":{"a":"1"}}""");
+
+        var (code, updated) = await SendAsync(HttpMethod.Put, "/api/v1/namespaces/default/configmaps/plain", """{"metadata":{"name":"plain"},"data":{"a":"2"}}""");
+
+        code.Should().Be(HttpStatusCode.OK, updated?.ToJsonString());
+        updated!["metadata"]!["namespace"]!.GetValue<string>().Should().Be("default");
+        updated["data"]!["a"]!.GetValue<string>().Should().Be("2");
+    }
+
+    [Fact]
+    public async Task Broken_protobuf_bodies_get_a_status_and_the_server_keeps_serving()
+    {
+        var random = new Random(4321);
+        var valid = new[]
+        {
+            ProtoWriter.Envelope("apps/v1", "Deployment", d => d.Message(1, m => m.Text(1, "fuzz"))
+                .Message(2, spec => spec.Varint(1, 2).Message(2, s => s.Entry(1, "app", "fuzz"))
+                    .Message(3, t => t.Message(1, m => m.Entry(11, "app", "fuzz"))
+                        .Message(2, pod => pod.Message(2, c => c.Text(1, "app").Text(2, "nginx").Message(6, p => p.Varint(3, 80))))))),
+            ProtoWriter.Envelope("v1", "ConfigMap", c => c.Message(1, m => m.Text(1, "fuzz")).Entry(2, "a", "b")),
+            ProtoWriter.Envelope("v1", "Secret", c => c.Message(1, m => m.Text(1, "fuzz")).Message(2, e => e.Text(1, "k").Bytes(2, [1, 2, 3]))),
+            ProtoWriter.Envelope("authorization.k8s.io/v1", "SelfSubjectAccessReview", r => r.Message(2, s => s.Message(1, a => a.Text(2, "get").Text(5, "pods")))),
+        };
+        var targets = new[]
+        {
+            (HttpMethod.Post, "/apis/apps/v1/namespaces/default/deployments"), (HttpMethod.Put, "/apis/apps/v1/namespaces/default/deployments/fuzz"),
+            (HttpMethod.Post, "/api/v1/namespaces/default/configmaps"), (HttpMethod.Post, "/api/v1/namespaces/default/secrets"),
+            (HttpMethod.Post, "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews"), (HttpMethod.Patch, "/api/v1/namespaces/default/configmaps/fuzz"),
+        };
+
+        for (var i = 0; i < 400; i++)
+        {
+            var body = Mutate(valid[random.Next(valid.Length)], random);
+            var (method, path) = targets[random.Next(targets.Length)];
+            var (code, status) = await SendBytesAsync(method, path, body);
+            ((int)code).Should().BeLessThan(500, $"{method} {path} with {Convert.ToHexString(body)} must not crash the server");
+            if ((int)code >= 400) status?["kind"]?.GetValue<string>().Should().Be("Status", $"{method} {path} answers a Status");
+        }
+
+        var (created, _) = await SendBytesAsync(HttpMethod.Post, "/api/v1/namespaces/default/configmaps",
+            ProtoWriter.Envelope("v1", "ConfigMap", c => c.Message(1, m => m.Text(1, "after-fuzz")).Entry(2, "a", "b")));
+        created.Should().Be(HttpStatusCode.Created);
+    }
+
+    /// <summary>A valid body with bits flipped, cut short, bytes inserted or replaced by noise after the prefix, or left valid.</summary>
+    private static byte[] Mutate(byte[] valid, Random random)
+    {
+        var bytes = valid.ToList();
+        switch (random.Next(5))
+        {
+            case 0:
+                for (var n = random.Next(1, 4); n > 0; n--) bytes[random.Next(4, bytes.Count)] ^= (byte)(1 << random.Next(8));
+                break;
+            case 1:
+                bytes = bytes.Take(random.Next(4, bytes.Count)).ToList();
+                break;
+            case 2:
+                bytes.InsertRange(random.Next(4, bytes.Count), Enumerable.Range(0, random.Next(1, 6)).Select(_ => (byte)random.Next(256)));
+                break;
+            case 3:
+                bytes = [.. bytes.Take(4), .. Enumerable.Range(0, random.Next(0, 40)).Select(_ => (byte)random.Next(256))];
+                break;
+        }
+
+        return [.. bytes];
+    }
+
+    private async Task<(HttpStatusCode Code, JsonNode? Body)> SendBytesAsync(HttpMethod method, string path, byte[] body)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.kubernetes.protobuf");
+        using var response = await _http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        try
+        {
+            return (response.StatusCode, text.Length > 0 ? JsonNode.Parse(text) : null);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return (response.StatusCode, null);
+        }
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using Tutor.Sandbox.Tests.Api.Protobuf;
 
 namespace Tutor.Sandbox.Tests.Api;
 
@@ -40,20 +41,12 @@ public sealed class ReviewHttpTests : IAsyncLifetime
         return content;
     }
 
-    /// <summary>A length-delimited protobuf field.</summary>
-    private static byte[] Field(int number, byte[] value) => [(byte)((number << 3) | 2), (byte)value.Length, .. value];
-
-    private static byte[] Field(int number, string value) => Field(number, Encoding.UTF8.GetBytes(value));
-
-    /// <summary>Kubernetes' envelope: the magic prefix, then an Unknown message with the type and the raw object.</summary>
-    private static byte[] Envelope(string apiVersion, string kind, byte[] raw) =>
-        [0x6b, 0x38, 0x73, 0x00, .. Field(1, [.. Field(1, apiVersion), .. Field(2, kind)]), .. Field(2, raw)];
-
     [Fact]
     public async Task A_protobuf_self_subject_access_review_is_answered_in_json()
     {
-        var attributes = Field(1, [.. Field(1, "default"), .. Field(2, "list"), .. Field(5, "secrets")]);
-        var body = Envelope("authorization.k8s.io/v1", "SelfSubjectAccessReview", [.. Field(1, []), .. Field(2, attributes)]);
+        var body = ProtoWriter.Envelope("authorization.k8s.io/v1", "SelfSubjectAccessReview", r => r
+            .Message(1, _ => { })
+            .Message(2, spec => spec.Message(1, a => a.Text(1, "default").Text(2, "list").Text(5, "secrets"))));
 
         var (code, review) = await PostAsync("/apis/authorization.k8s.io/v1/selfsubjectaccessreviews", Protobuf(body));
 
@@ -66,8 +59,7 @@ public sealed class ReviewHttpTests : IAsyncLifetime
     [Fact]
     public async Task A_protobuf_token_request_honours_its_expiration()
     {
-        // expirationSeconds is field 4, a varint: 1200 = 0xb0 0x09.
-        var body = Envelope("authentication.k8s.io/v1", "TokenRequest", [.. Field(1, []), .. Field(2, [0x20, 0xb0, 0x09])]);
+        var body = ProtoWriter.Envelope("authentication.k8s.io/v1", "TokenRequest", r => r.Message(1, _ => { }).Message(2, spec => spec.Varint(4, 1200)));
 
         var (code, issued) = await PostAsync("/api/v1/namespaces/default/serviceaccounts/default/token", Protobuf(body));
         var missing = await PostAsync("/api/v1/namespaces/default/serviceaccounts/nobody/token", Protobuf(body));

@@ -103,7 +103,8 @@ public sealed class KubectlVerbTests(KubectlSandbox sandbox) : IClassFixture<Kub
         deployment.Out.Should().MatchRegex(@"Events:[\s\S]*ScalingReplicaSet");
         service.Out.Should().MatchRegex(@"Selector:\s+app=vote").And.MatchRegex(@"Port:\s+<unset>\s+80/TCP");
         node.Code.Should().Be(0, node.Error);
-        node.Out.Should().Contain("Name:").And.Contain("kubernetes.io/os=linux");
+        node.Out.Should().Contain("Name:").And.Contain("kubernetes.io/os=linux").And.NotContain("Failed to get lease");
+        node.Out.Should().MatchRegex(@"Lease:\s+HolderIdentity:\s+sandbox-");
         ns.Out.Should().MatchRegex(@"Status:\s+Active");
     }
 

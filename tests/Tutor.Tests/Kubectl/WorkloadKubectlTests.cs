@@ -176,29 +176,18 @@ public sealed class WorkloadKubectlTests : IAsyncLifetime
                       - {name: c, image: busybox:1.36}
             """);
 
-        // `kubectl create job --from=cronjob/…` sends its Job as protobuf, which the sandbox does not read yet; the same Job by apply.
-        var uid = Kubectl("get", "cronjob", "report", "-o", "jsonpath={.metadata.uid}").Out;
-        Ok(Apply($$"""
-            apiVersion: batch/v1
-            kind: Job
-            metadata:
-              name: report-now
-              annotations: {cronjob.kubernetes.io/instantiate: manual}
-              ownerReferences:
-              - {apiVersion: batch/v1, kind: CronJob, name: report, uid: "{{uid}}", controller: true}
-            spec:
-              template:
-                spec:
-                  restartPolicy: Never
-                  containers:
-                  - {name: report, image: busybox:1.36, command: [sh, -c, "echo report"]}
-            """));
+        // kubectl builds this Job itself from the CronJob's template and sends it as protobuf.
+        var created = Kubectl("create", "job", "report-now", "--from=cronjob/report");
+        Ok(created);
+        var owner = Kubectl("get", "job", "report-now", "-o", "jsonpath={.metadata.ownerReferences[0].kind}/{.metadata.ownerReferences[0].name}");
         Ok(Kubectl("wait", "--for=condition=complete", "job/report-now", "--timeout=20s"));
         var cron = Kubectl("get", "cronjobs");
         var jobs = Kubectl("get", "jobs");
 
         bad.Code.Should().NotBe(0);
         bad.Error.Should().Contain("spec.schedule");
+        created.Out.Should().Contain("job.batch/report-now created");
+        owner.Out.Should().Be("CronJob/report");
         cron.Out.Should().MatchRegex(@"NAME\s+SCHEDULE\s+TIMEZONE\s+SUSPEND\s+ACTIVE\s+LAST SCHEDULE\s+AGE").And.MatchRegex(@"report\s+0 3 \* \* \*\s+<none>\s+False\s+0\s+<none>\s+");
         jobs.Out.Should().MatchRegex(@"NAME\s+STATUS\s+COMPLETIONS\s+DURATION\s+AGE").And.MatchRegex(@"report-now\s+Complete\s+1/1\s+");
     }

@@ -1,8 +1,8 @@
 namespace Tutor.Sandbox.Api.Protobuf;
 
 /// <summary>
-/// Reads the protobuf wire format field by field, without a schema: enough to take apart the few messages
-/// kubectl sends only as protobuf. Malformed input is a 400, never a crash.
+/// Reads the protobuf wire format field by field, without a schema (<see cref="ProtoJson"/> brings the schema).
+/// Malformed input is a 400, never a crash.
 /// </summary>
 public static class ProtoReader
 {
@@ -39,6 +39,16 @@ public static class ProtoReader
         }
 
         return fields;
+    }
+
+    /// <summary>The values of a packed repeated number field: varints one after another.</summary>
+    public static IReadOnlyList<ulong> Varints(ReadOnlyMemory<byte> packed)
+    {
+        var values = new List<ulong>();
+        var span = packed.Span;
+        var at = 0;
+        while (at < span.Length) values.Add(Varint(span, ref at));
+        return values;
     }
 
     private static ulong Varint(ReadOnlySpan<byte> span, ref int at)

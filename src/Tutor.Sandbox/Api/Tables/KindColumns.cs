@@ -59,7 +59,8 @@ public static class KindColumns
         "Node" =>
         [
             TableColumn.NameColumn,
-            TableColumn.Text("Status", o => (o["status"]?["conditions"] as JsonArray)?.Any(c => Text(c?["type"]) == "Ready" && Text(c?["status"]) == "True") == true ? "Ready" : "NotReady"),
+            TableColumn.Text("Status", o => ((o["status"]?["conditions"] as JsonArray)?.Any(c => Text(c?["type"]) == "Ready" && Text(c?["status"]) == "True") == true ? "Ready" : "NotReady")
+                + (o["spec"]?["unschedulable"] is JsonValue cordoned && cordoned.TryGetValue<bool>(out var off) && off ? ",SchedulingDisabled" : "")),
             TableColumn.Text("Roles", o => (o["metadata"]?["labels"] as JsonObject)?.Select(l => l.Key).Where(k => k.StartsWith("node-role.kubernetes.io/", StringComparison.Ordinal))
                 .Select(k => k["node-role.kubernetes.io/".Length..]).DefaultIfEmpty("<none>").Aggregate((a, b) => $"{a},{b}")),
             TableColumn.AgeColumn,
@@ -190,6 +191,7 @@ public static class KindColumns
             TableColumn.Text("ServiceAccounts", o => Subjects(o, "ServiceAccount"), wide: true),
         ],
         "ServiceAccount" => [TableColumn.NameColumn, TableColumn.Number("Secrets", o => (o["secrets"] as JsonArray)?.Count ?? 0), TableColumn.AgeColumn],
+        "Lease" => [TableColumn.NameColumn, TableColumn.Text("Holder", o => Text(o["spec"]?["holderIdentity"]) ?? ""), TableColumn.AgeColumn],
         _ => [TableColumn.NameColumn, TableColumn.AgeColumn],
     };
 
