@@ -57,16 +57,11 @@ public sealed class ClassroomProvisioner(ClusterConnection connection)
         Action<string>? progress = null, CancellationToken cancellationToken = default)
     {
         var done = new List<string>();
-        void Did(string what)
-        {
-            done.Add(what);
-            progress?.Invoke(what);
-        }
-
         var pending = plan.Pending;
         for (var i = 0; i < pending.Count; i++)
         {
             var learner = pending[i];
+            var partial = new List<string>();
             var step = "";
             try
             {
@@ -74,7 +69,7 @@ public sealed class ClassroomProvisioner(ClusterConnection connection)
                 {
                     step = $"apply {change.Object.Reference}" + (change.Object.Namespace is null ? "" : $" in namespace {change.Object.Namespace}");
                     await ApplyOneAsync(change.Object, cancellationToken).ConfigureAwait(false);
-                    Did(change.Object.Namespace is null ? change.ToString() : $"{change} in {change.Object.Namespace}");
+                    partial.Add(change.ToString());
                 }
 
                 if (learner.TokenReason is { } reason)
@@ -83,19 +78,23 @@ public sealed class ClassroomProvisioner(ClusterConnection connection)
                     var (token, expires) = await RequestTokenAsync(learner.Namespace, tokenLifetime, cancellationToken).ConfigureAwait(false);
                     step = $"write the kubeconfig of {learner.Learner}";
                     var path = WriteKubeconfig(outDirectory, learner.Learner, LearnerKubeconfig.Render(plan.Classroom, learner.Learner, endpoint, token, expires));
-                    Did($"{path} written ({reason}; token valid until {expires.UtcDateTime:yyyy-MM-dd HH:mm} UTC)");
+                    partial.Add($"{path} written ({reason}; token valid until {expires.UtcDateTime:yyyy-MM-dd HH:mm} UTC)");
                 }
+
+                var line = $"{learner.Namespace}: {string.Join("; ", partial)}";
+                done.Add(line);
+                progress?.Invoke(line);
             }
             catch (Exception e) when (e is ClusterException or HttpOperationException or HttpRequestException or IOException or UnauthorizedAccessException
                                       || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
             {
                 var error = ClusterErrors.From(e, connection.Server, step);
                 var notDone = pending.Skip(i).Select(l => l.Learner).ToList();
-                return new ProvisionResult(done, notDone, error.Message, e is IOException or UnauthorizedAccessException ? null : error.Failure);
+                return new ProvisionResult(done, partial, notDone, error.Message, e is IOException or UnauthorizedAccessException ? null : error.Failure);
             }
         }
 
-        return new ProvisionResult(done, [], null);
+        return new ProvisionResult(done, [], [], null);
     }
 
     private async Task ApplyOneAsync(PlannedObject planned, CancellationToken cancellationToken)

@@ -29,12 +29,17 @@ public static class ProvisionCommand
             var n = result.GetValue(count);
             if (n is null == result.GetValue(file) is null) result.AddError("give --learners N or --learners-file FILE, one of the two");
             if (n is < 1 or > 500) result.AddError("--learners must be between 1 and 500");
-            if (ParseLifetime(result.GetValue(lifetime) ?? "") is null) result.AddError("--token-lifetime must be a number with a unit, at least 10m: e.g. 12h, 90m, 2d");
         });
         command.SetAction(async (parse, cancellationToken) =>
         {
             var context = new VerbContext(io, global, parse);
             var classroom = parse.GetValue(name)!;
+            if (ParseLifetime(parse.GetValue(lifetime)!) is not { } tokenLifetime)
+            {
+                io.Error.WriteLine("tutor: --token-lifetime must be a whole number with a unit, at least 10m: e.g. 12h, 90m, 2d");
+                return ExitCodes.BadInput;
+            }
+
             var learners = ReadLearners(classroom, parse.GetValue(count), parse.GetValue(file), io);
             if (learners is null) return ExitCodes.BadInput;
             var files = context.LoadCatalogue();
@@ -63,11 +68,13 @@ public static class ProvisionCommand
                     io.Out.WriteLine($"Classroom {classroom} on {endpoint.Server}: {plan.Summary()}.");
                     if (plan.Pending.Count == 0) return ExitCodes.Ok;
 
-                    var result = await provisioner.ApplyAsync(plan, endpoint, ParseLifetime(parse.GetValue(lifetime)!)!.Value, outDirectory, io.Out.WriteLine, cancellationToken);
+                    var result = await provisioner.ApplyAsync(plan, endpoint, tokenLifetime, outDirectory, io.Out.WriteLine, cancellationToken);
                     if (!result.Ok)
                     {
                         io.Error.WriteLine($"tutor: stopped: {result.Error}");
-                        io.Error.WriteLine(result.Done.Count == 0 ? "tutor: nothing was changed." : $"tutor: the {result.Done.Count} changes printed above were made and stay.");
+                        if (result.Done.Count > 0) io.Error.WriteLine($"tutor: the {result.Done.Count} learners printed above are done.");
+                        if (result.Partial.Count > 0) io.Error.WriteLine($"tutor: done for {result.NotDone[0]} before it stopped: {string.Join("; ", result.Partial)}.");
+                        if (result.Done.Count + result.Partial.Count == 0) io.Error.WriteLine("tutor: nothing was changed.");
                         io.Error.WriteLine($"tutor: not done: {string.Join(", ", result.NotDone)}; run the same command again to finish.");
                         return result.Failure is ClusterFailure.Unreachable or ClusterFailure.Unauthorized ? ExitCodes.Unreachable : ExitCodes.BadInput;
                     }
