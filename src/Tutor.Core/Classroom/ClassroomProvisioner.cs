@@ -63,6 +63,7 @@ public sealed class ClassroomProvisioner(ClusterConnection connection)
             var learner = pending[i];
             var partial = new List<string>();
             var step = "";
+            var local = false;
             try
             {
                 foreach (var change in learner.Changes)
@@ -77,6 +78,7 @@ public sealed class ClassroomProvisioner(ClusterConnection connection)
                     step = $"request a token for serviceaccount/{ClassroomNames.LearnerObjectName} in namespace {learner.Namespace}";
                     var (token, expires) = await RequestTokenAsync(learner.Namespace, tokenLifetime, cancellationToken).ConfigureAwait(false);
                     step = $"write the kubeconfig of {learner.Learner}";
+                    local = true;
                     var path = WriteKubeconfig(outDirectory, learner.Learner, LearnerKubeconfig.Render(plan.Classroom, learner.Learner, endpoint, token, expires));
                     partial.Add($"{path} written ({reason}; token valid until {expires.UtcDateTime:yyyy-MM-dd HH:mm} UTC)");
                 }
@@ -88,9 +90,10 @@ public sealed class ClassroomProvisioner(ClusterConnection connection)
             catch (Exception e) when (e is ClusterException or HttpOperationException or HttpRequestException or IOException or UnauthorizedAccessException
                                       || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
             {
-                var error = ClusterErrors.From(e, connection.Server, step);
                 var notDone = pending.Skip(i).Select(l => l.Learner).ToList();
-                return new ProvisionResult(done, partial, notDone, error.Message, e is IOException or UnauthorizedAccessException ? null : error.Failure);
+                if (local) return new ProvisionResult(done, partial, notDone, $"cannot {step}: {e.Message}");
+                var error = ClusterErrors.From(e, connection.Server, step);
+                return new ProvisionResult(done, partial, notDone, error.Message, error.Failure);
             }
         }
 
