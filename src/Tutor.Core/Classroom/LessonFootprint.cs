@@ -86,7 +86,9 @@ public sealed record LessonFootprint(int Pods, int Services, int NodePorts, int 
         Math.Max(a.NodePorts, b.NodePorts), Math.Max(a.LoadBalancers, b.LoadBalancers), Math.Max(a.ConfigMaps, b.ConfigMaps), Math.Max(a.Secrets, b.Secrets),
         Math.Max(a.Claims, b.Claims), Math.Max(a.StorageBytes, b.StorageBytes));
 
-    private static int Int(JsonNode? node, int otherwise) => node is JsonValue v && v.TryGetValue<int>(out var i) ? i : otherwise;
+    // Manifests read from YAML hold numbers as whatever scalar type the reader chose, so the text is parsed.
+    private static int Int(JsonNode? node, int otherwise) =>
+        node is JsonValue v && int.TryParse(v.ToString(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var i) ? i : otherwise;
 
     private static long Bytes(JsonNode? node)
     {

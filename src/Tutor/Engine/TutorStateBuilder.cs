@@ -29,7 +29,7 @@ public static class TutorStateBuilder
             var state = UnlockRules.StateOf(progress, catalogue, lesson.Id);
             lessons[lesson.Id] = state switch
             {
-                LessonState.Locked => new LessonProgress(LessonMark.Locked, done, LockedReason(catalogue, progress, lesson)),
+                LessonState.Locked => new LessonProgress(LessonMark.Locked, done, LockedReason(catalogue, progress, lesson)) { Available = catalogue.IsAvailable(lesson.Id) },
                 LessonState.Complete => new LessonProgress(LessonMark.Done, done),
                 _ when selection?.LessonId == lesson.Id => new LessonProgress(LessonMark.Current, done),
                 _ => new LessonProgress(LessonMark.Open, done),
