@@ -10,6 +10,10 @@ public static class ClassroomLessons
 
     public static bool IsAvailable(Catalogue.Lesson lesson) => !lesson.Requires.ClusterWide;
 
+    /// <summary>Every object a lesson writes: its setup, then each step's manifest and solution.</summary>
+    public static IEnumerable<Manifests.ManifestObject> Objects(Catalogue.LessonFiles files, Catalogue.Lesson lesson) =>
+        lesson.Setup.Concat(lesson.Steps.SelectMany(s => new[] { s.Manifest, s.Solution }.OfType<string>())).SelectMany(files.Manifest);
+
     /// <summary>The catalogue as a classroom learner sees it: every lesson listed, those they cannot take marked unavailable.</summary>
     public static Catalogue.Catalogue ForClassroom(Catalogue.Catalogue catalogue) => catalogue with
     {

@@ -9,9 +9,7 @@ public static class LessonKindsInUse
 {
     public static IReadOnlyList<ResourceKind> Written(LessonFiles files) =>
         files.Catalogue.Lessons.Where(ClassroomLessons.IsAvailable)
-            .SelectMany(l => l.Setup.Concat(l.Steps.SelectMany(s => new[] { s.Manifest, s.Solution }.OfType<string>())))
-            .Distinct()
-            .SelectMany(files.Manifest)
+            .SelectMany(l => ClassroomLessons.Objects(files, l))
             .Select(o => o.Kind)
             .Where(k => !WellKnownKinds.IsClusterScoped(k))
             .Distinct()

@@ -10,8 +10,7 @@ public class ShippedClassroomTests
     public void Every_lesson_available_in_a_classroom_fits_a_learners_quota_including_the_voting_app_and_autoscaling()
     {
         var files = ShippedCatalogue.Files();
-        var footprints = files.Catalogue.Lessons.Where(ClassroomLessons.IsAvailable).ToDictionary(l => l.Id, l => LessonFootprint.Of(
-            files.Setup(l).Concat(l.Steps.SelectMany(s => new[] { s.Manifest, s.Solution }.OfType<string>()).SelectMany(files.Manifest))));
+        var footprints = files.Catalogue.Lessons.Where(ClassroomLessons.IsAvailable).ToDictionary(l => l.Id, l => LessonFootprint.Of(ClassroomLessons.Objects(files, l)));
 
         foreach (var (id, footprint) in footprints) ClassroomQuota.Overruns(footprint).Should().BeEmpty($"lesson {id} needs {footprint}");
         footprints["160"].Pods.Should().BeGreaterThanOrEqualTo(3 + 1, "the voting app runs three vote replicas and a rolling update adds one");

@@ -149,8 +149,7 @@ public static class ProvisionCommand
     private static void ReportFit(LessonFiles files, CliIo io)
     {
         var footprints = files.Catalogue.Lessons.Where(ClassroomLessons.IsAvailable)
-            .Select(l => (Lesson: l, Footprint: LessonFootprint.Of(files.Setup(l).Concat(l.Steps
-                .SelectMany(s => new[] { s.Manifest, s.Solution }.OfType<string>()).SelectMany(files.Manifest)))))
+            .Select(l => (Lesson: l, Footprint: LessonFootprint.Of(ClassroomLessons.Objects(files, l))))
             .ToList();
         foreach (var (lesson, footprint) in footprints)
         {
