@@ -31,7 +31,7 @@ public static class LearnerObjects
 
         return
         [
-            new PlannedObject(null, Namespaces, ns, null, Body(Namespaces, ns, null, classroom, learner, [])),
+            new PlannedObject(null, Namespaces, ns, null, WithPodSecurity(Body(Namespaces, ns, null, classroom, learner, []))),
             Inside(ServiceAccounts, name, []),
             Inside(Roles, name, new JsonObject { ["rules"] = new JsonArray(rules.Select(r => (JsonNode)r.ToJson()).ToArray()) }),
             Inside(RoleBindings, name, new JsonObject
@@ -44,6 +44,21 @@ public static class LearnerObjects
             // Only the classroom's name: the pace (unlockTo) belongs to `classroom pace`, and a re-provision must not undo it.
             Inside(ConfigMaps, ClassroomNames.ClassroomConfigMap, new JsonObject { ["data"] = new JsonObject { [ClassroomNames.ClassroomKey] = classroom } }),
         ];
+    }
+
+    /// <summary>
+    /// Pod Security admission at the baseline level: a Role ends at the namespace, but a privileged Pod or a
+    /// hostPath mount would reach the node and every learner on it. The lessons need nothing baseline forbids,
+    /// and the learner, who may only read their namespace, cannot lift it.
+    /// </summary>
+    public const string PodSecurityLabel = "pod-security.kubernetes.io/enforce";
+
+    public const string PodSecurityLevel = "baseline";
+
+    private static JsonObject WithPodSecurity(JsonObject ns)
+    {
+        ns["metadata"]!["labels"]![PodSecurityLabel] = PodSecurityLevel;
+        return ns;
     }
 
     public static JsonObject Labels(string classroom, string learner) => new()

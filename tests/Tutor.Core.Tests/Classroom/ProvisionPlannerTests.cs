@@ -47,7 +47,7 @@ public class ProvisionPlannerTests
         plan.Summary().Should().Be("2 learners: 2 to add");
         var ns = plan.Learners[1].Changes[0].Object;
         ns.Body["metadata"]!["labels"]!.ToJsonString().Should().Be(
-            """{"tutor.dev/classroom":"ws","tutor.dev/learner":"bo","app.kubernetes.io/managed-by":"tutor"}""");
+            """{"tutor.dev/classroom":"ws","tutor.dev/learner":"bo","app.kubernetes.io/managed-by":"tutor","pod-security.kubernetes.io/enforce":"baseline"}""");
     }
 
     [Fact]

@@ -58,6 +58,7 @@ public sealed class ClassroomVerbTests(ClassroomSandbox room) : IClassFixture<Cl
         ns.Metadata.Labels.Should().Contain(new Dictionary<string, string>
         {
             [ClassroomNames.ClassroomLabel] = "ws1", [ClassroomNames.LearnerLabel] = "zoe", ["app.kubernetes.io/managed-by"] = "tutor",
+            ["pod-security.kubernetes.io/enforce"] = "baseline",
         });
         (await room.Admin.ReadNamespacedResourceQuotaAsync("tutor-learner", "ws1-zoe")).Spec.Hard["pods"].ToString().Should().Be("40");
         (await room.Admin.ReadNamespacedConfigMapAsync(ClassroomNames.ClassroomConfigMap, "ws1-zoe")).Data[ClassroomNames.ClassroomKey].Should().Be("ws1");
@@ -249,6 +250,19 @@ public sealed class ClassroomVerbTests(ClassroomSandbox room) : IClassFixture<Cl
         finished.Exit.Should().Be(0, finished.Error);
         finished.Out.Should().Contain("2 learners: 1 to add, 1 with a new token").And.NotContain("ws7-learner-01: namespace");
         File.Exists(room.KubeconfigOf("ws7", "learner-02")).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task A_learners_file_with_bad_lines_is_reported_line_by_line_and_nothing_is_made()
+    {
+        var file = Path.Combine(room.Directory, "ws9.txt");
+        await File.WriteAllTextAsync(file, "ada\nBob Smith\nada\n");
+
+        var result = await ProvisionAsync("ws9", "--learners-file", file);
+
+        result.Exit.Should().Be(2);
+        result.Error.Should().Contain($"{file}:2: learner \"Bob Smith\" is not a DNS label").And.Contain($"{file}:3: learner \"ada\" is already listed on line 1");
+        (await StatusOf(() => room.Admin.ReadNamespaceAsync("ws9-ada"))).Should().Be(HttpStatusCode.NotFound);
     }
 
     [Fact]
