@@ -133,7 +133,7 @@ public sealed class LessonResetter
                 var names = new List<string>();
                 foreach (var item in list.Items)
                 {
-                    if (LessonKinds.IsManagedByCluster(resource.Kind, item)) continue;
+                    if (LessonKinds.IsManagedByCluster(resource.Kind, item) || Classroom.ClassroomObjects.IsClassroomObject(resource.Kind, item)) continue;
                     // Objects already being deleted are only waited for.
                     if (item["metadata"]?["name"]?.GetValue<string>() is not { } name) continue;
                     if (item["metadata"]?["deletionTimestamp"] is null)

@@ -12,10 +12,11 @@ namespace Tutor.Core.Cluster;
 public static class ListWatchClient
 {
     public static async Task<ObjectList> ListAsync(ClusterConnection connection, ApiResource resource, string? @namespace, CancellationToken cancellationToken,
-        string? fieldSelector = null)
+        string? fieldSelector = null, string? labelSelector = null)
     {
         var where = resource.Namespaced && @namespace is not null ? $" in namespace {@namespace}" : "";
-        var json = await connection.GetJsonAsync(ApiPaths.WithQuery(ApiPaths.Collection(resource, @namespace), ("fieldSelector", fieldSelector)), $"list {resource.Plural}{where}", cancellationToken).ConfigureAwait(false);
+        var path = ApiPaths.WithQuery(ApiPaths.Collection(resource, @namespace), ("fieldSelector", fieldSelector), ("labelSelector", labelSelector));
+        var json = await connection.GetJsonAsync(path, $"list {resource.Plural}{where}", cancellationToken).ConfigureAwait(false);
         var items = new List<JsonObject>();
         if (json["items"] is JsonArray array)
         {

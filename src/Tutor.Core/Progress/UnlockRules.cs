@@ -4,7 +4,8 @@ namespace Tutor.Core.Progress;
 
 /// <summary>
 /// What a learner may open: the first lesson always; a lesson once the previous one in catalogue order
-/// is complete; a step once the step before it passed. Pure functions of progress and catalogue.
+/// is complete; a step once the step before it passed. Lessons the catalogue marks unavailable never unlock and
+/// are passed over, as if absent. Pure functions of progress and catalogue.
 /// </summary>
 public static class UnlockRules
 {
@@ -14,12 +15,13 @@ public static class UnlockRules
     public static bool IsLessonUnlocked(LearnerProgress progress, Catalogue.Catalogue catalogue, string lessonId)
     {
         var index = IndexOf(catalogue, lessonId);
-        if (index < 0)
+        if (index < 0 || !catalogue.IsAvailable(lessonId))
             return false;
-        if (index == 0)
+        var previous = catalogue.Lessons.Take(index).LastOrDefault(l => catalogue.IsAvailable(l.Id));
+        if (previous is null)
             return true;
         // A lesson already started stays open, so inserting a new lesson before it does not lock a learner out.
-        return IsLessonComplete(progress, catalogue.Lessons[index - 1]) || progress.PassedSteps(lessonId).Count > 0;
+        return IsLessonComplete(progress, previous) || progress.PassedSteps(lessonId).Count > 0;
     }
 
     public static bool IsStepUnlocked(LearnerProgress progress, Catalogue.Catalogue catalogue, string lessonId, int step)
@@ -53,7 +55,7 @@ public static class UnlockRules
         if (progress.CurrentLessonId is { } id && IsStepUnlocked(progress, catalogue, id, progress.CurrentStep))
             return new StepPosition(id, progress.CurrentStep);
 
-        foreach (var lesson in catalogue.Lessons)
+        foreach (var lesson in catalogue.Lessons.Where(l => catalogue.IsAvailable(l.Id)))
         {
             if (!IsLessonUnlocked(progress, catalogue, lesson.Id))
                 break;
@@ -62,7 +64,7 @@ public static class UnlockRules
                 return new StepPosition(lesson.Id, next.Number);
         }
 
-        var last = catalogue.Lessons.LastOrDefault(l => l.Steps.Count > 0);
+        var last = catalogue.Lessons.LastOrDefault(l => l.Steps.Count > 0 && catalogue.IsAvailable(l.Id));
         return last is null ? null : new StepPosition(last.Id, last.Steps[^1].Number);
     }
 
@@ -76,7 +78,7 @@ public static class UnlockRules
         var stepIndex = steps.ToList().FindIndex(s => s.Number == position.Step);
         if (stepIndex >= 0 && stepIndex + 1 < steps.Count)
             return new StepPosition(position.LessonId, steps[stepIndex + 1].Number);
-        return catalogue.Lessons.Skip(index + 1).Where(l => l.Steps.Count > 0)
+        return catalogue.Lessons.Skip(index + 1).Where(l => l.Steps.Count > 0 && catalogue.IsAvailable(l.Id))
             .Select(l => new StepPosition(l.Id, l.Steps[0].Number)).FirstOrDefault();
     }
 

@@ -29,7 +29,7 @@ public static class TutorStateBuilder
             var state = UnlockRules.StateOf(progress, catalogue, lesson.Id);
             lessons[lesson.Id] = state switch
             {
-                LessonState.Locked => new LessonProgress(LessonMark.Locked, done, LockedReason(catalogue, progress, lesson)),
+                LessonState.Locked => new LessonProgress(LessonMark.Locked, done, LockedReason(catalogue, progress, lesson)) { Available = catalogue.IsAvailable(lesson.Id) },
                 LessonState.Complete => new LessonProgress(LessonMark.Done, done),
                 _ when selection?.LessonId == lesson.Id => new LessonProgress(LessonMark.Current, done),
                 _ => new LessonProgress(LessonMark.Open, done),
@@ -55,7 +55,9 @@ public static class TutorStateBuilder
 
     private static string LockedReason(Catalogue catalogue, LearnerProgress progress, Lesson lesson)
     {
-        var before = catalogue.Lessons.TakeWhile(l => l.Id != lesson.Id).LastOrDefault(l => !UnlockRules.IsLessonComplete(progress, l));
+        if (catalogue.Unavailable.TryGetValue(lesson.Id, out var unavailable)) return unavailable;
+        var before = catalogue.Lessons.TakeWhile(l => l.Id != lesson.Id)
+            .LastOrDefault(l => catalogue.IsAvailable(l.Id) && !UnlockRules.IsLessonComplete(progress, l));
         return before is null ? "Finish the lessons before this one first." : $"Finish lesson {before.Id} ({before.Title}) first.";
     }
 }

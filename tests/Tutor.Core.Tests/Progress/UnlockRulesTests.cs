@@ -96,4 +96,20 @@ public class UnlockRulesTests
         UnlockRules.After(Catalogue, new StepPosition("101", 2)).Should().Be(new StepPosition("110", 1));
         UnlockRules.After(Catalogue, new StepPosition("120", 1)).Should().BeNull();
     }
+
+    [Fact]
+    public void An_unavailable_lesson_never_unlocks_and_the_lessons_after_it_unlock_as_if_it_were_not_there()
+    {
+        var classroom = Catalogue with { Unavailable = new Dictionary<string, string> { ["101"] = "needs cluster-wide rights" } };
+
+        UnlockRules.IsLessonUnlocked(Passed(("101", 1), ("101", 2)), classroom, "101").Should().BeFalse();
+        UnlockRules.StateOf(LearnerProgress.Empty, classroom, "101").Should().Be(LessonState.Locked);
+        UnlockRules.IsLessonUnlocked(LearnerProgress.Empty, classroom, "110").Should().BeTrue();
+        UnlockRules.IsLessonUnlocked(LearnerProgress.Empty, classroom, "120").Should().BeFalse();
+        UnlockRules.CurrentStep(LearnerProgress.Empty, classroom).Should().Be(new StepPosition("110", 1));
+        UnlockRules.After(classroom, new StepPosition("110", 3)).Should().Be(new StepPosition("120", 1));
+        var middle = Catalogue with { Unavailable = new Dictionary<string, string> { ["110"] = "no" } };
+        UnlockRules.After(middle, new StepPosition("101", 2)).Should().Be(new StepPosition("120", 1));
+        UnlockRules.IsLessonUnlocked(Passed(("101", 1), ("101", 2)), middle, "120").Should().BeTrue();
+    }
 }

@@ -25,6 +25,22 @@ public class TutorStateBuilderTests
     }
 
     [Fact]
+    public void In_a_classroom_a_lesson_needing_cluster_wide_rights_is_unavailable_and_the_next_one_opens()
+    {
+        var classroom = Core.Classroom.ClassroomLessons.ForClassroom(_catalogue);
+
+        var state = TutorStateBuilder.Build(classroom, LearnerProgress.Empty, new Selection("110", 1), null, [], null, Connected);
+
+        state.ProgressOf("101").Mark.Should().Be(LessonMark.Locked);
+        state.ProgressOf("101").Available.Should().BeFalse();
+        state.ProgressOf("101").LockedReason.Should().Be(Core.Classroom.ClassroomLessons.UnavailableReason);
+        state.ProgressOf("110").Mark.Should().Be(LessonMark.Current);
+        state.ProgressOf("120").Available.Should().BeTrue();
+        state.ProgressOf("120").LockedReason.Should().Contain("110").And.NotContain("101");
+        UnlockRules.CurrentStep(LearnerProgress.Empty, classroom).Should().Be(new StepPosition("110", 1));
+    }
+
+    [Fact]
     public void A_passed_step_unlocks_next_and_a_finished_lesson_is_done()
     {
         var progress = LearnerProgress.Empty.MarkPassed("101", 1, Now).MarkPassed("101", 2, Now).MarkPassed("110", 1, Now);
