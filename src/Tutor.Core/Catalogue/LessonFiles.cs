@@ -56,5 +56,9 @@ public sealed class LessonFiles(Catalogue catalogue)
     public IReadOnlyList<ResourceKind> KindsRead(Lesson lesson) =>
         lesson.Steps.SelectMany(s => Checks(s)).SelectMany(c => c.Reads).Distinct().ToList();
 
+    /// <summary>Every question the <c>canI</c> checks of <paramref name="lesson"/> put to the authorizer.</summary>
+    public IReadOnlyList<AccessQuestion> AccessQuestions(Lesson lesson) =>
+        lesson.Steps.SelectMany(s => Checks(s)).SelectMany(c => c.Asks).Distinct().ToList();
+
     private T Cached<T>(string key, Func<T> read) where T : notnull => (T)_cache.GetOrAdd(key, _ => read());
 }

@@ -27,6 +27,7 @@ public static class CheckEvaluator
             RolledOutCheck c => RolledOut(c, snapshot),
             EndpointsCheck c => Endpoints(c, snapshot),
             SelectsCheck c => Selects(c, snapshot),
+            CanICheck c => CanI(c, snapshot),
             _ => CheckVerdict.Fail($"this version of Tutor cannot evaluate a {check.GetType().Name}"),
         };
     }
@@ -192,6 +193,24 @@ public static class CheckEvaluator
         return CheckVerdict.Fail(
             $"expected {label} to select {check.Bounds.Describe()} {(check.Bounds.Reference == 1 ? check.Target.Kind : Plural(check.Target.Kind))}, its selector {selector} selects {picked}",
             diagnosis);
+    }
+
+    private static CheckVerdict CanI(CanICheck check, ClusterSnapshot snapshot)
+    {
+        var question = check.Question;
+        var what = question.Describe(snapshot.Namespace);
+        var answer = snapshot.Answer(question);
+        if (answer is null)
+            return CheckVerdict.Fail($"the API server has not been asked yet whether {question.Subject} may {what}");
+        if (answer.Error is { } error)
+            return CheckVerdict.Fail($"cannot ask the API server whether {question.Subject} may {what}: {error}");
+        var because = answer.Reason.Length > 0 ? $" ({answer.Reason})" : "";
+        if (answer.Allowed == check.Expect)
+            return CheckVerdict.Pass(answer.Allowed ? $"{question.Subject} may {what}{because}" : $"{question.Subject} may not {what}");
+        if (answer.Allowed)
+            return CheckVerdict.Fail($"expected {question.Subject} not to be allowed to {what}, but it is{because}");
+        return CheckVerdict.Fail($"expected {question.Subject} to be allowed to {what}, but it is not",
+            RbacDiagnosis.ExplainDenial(question, snapshot.Namespace, snapshot.List(WellKnownKinds.Role), snapshot.List(WellKnownKinds.RoleBinding)));
     }
 
     private static (JsonObject? Object, string Label) Find(ResourceRef resource, ClusterSnapshot snapshot)

@@ -12,12 +12,14 @@ namespace Tutor.Core.Checks;
 /// </summary>
 public static partial class CheckParser
 {
-    public static readonly IReadOnlyList<string> Forms = ["match", "exists", "absent", "count", "rolledOut", "endpoints", "selects", "reachable"];
+    public static readonly IReadOnlyList<string> Forms = ["match", "exists", "absent", "count", "rolledOut", "endpoints", "selects", "reachable", "canI"];
 
     private static readonly string[] CheckKeys = ["title", "hint", "resource", .. Forms];
     private static readonly string[] CountKeys = ["resource", "selector", "match", "min", "max", "equals"];
     private static readonly string[] SelectsKeys = ["resource", "min", "max", "equals"];
     private static readonly string[] BoundKeys = ["min", "max", "equals"];
+    private static readonly string[] CanIKeys = ["as", "verb", "resource", "subresource", "name", "namespace", "expect"];
+    private static readonly string[] SubjectKinds = ["serviceaccount", "user"];
     private static readonly HashSet<string> NeedResource = ["match", "exists", "absent", "rolledOut", "endpoints", "selects"];
 
     public static CheckParseResult Parse(string yaml, string file)
@@ -123,9 +125,12 @@ public static partial class CheckParser
             if (entries.TryGetValue("resource", out var resourceEntry))
             {
                 if (!NeedResource.Contains(form))
-                    Error(resourceEntry.Key, form == "count"
-                        ? "count names its kind inside it: move resource under count (as `<apiVersion> <Kind>`)"
-                        : $"{form} takes no resource");
+                    Error(resourceEntry.Key, form switch
+                    {
+                        "count" => "count names its kind inside it: move resource under count (as `<apiVersion> <Kind>`)",
+                        "canI" => "canI names its resource inside it: move resource under canI (as kubectl names it: `secrets`, `deployments`)",
+                        _ => $"{form} takes no resource",
+                    });
                 else
                     resource = ReadNamedResource(resourceEntry.Value);
             }
@@ -147,6 +152,7 @@ public static partial class CheckParser
                 "endpoints" => ReadEndpoints(title, hint, line, resource, resourceEntry.Value, formValue),
                 "selects" => ReadSelects(title, hint, line, resource, formValue),
                 "count" => ReadCount(title, hint, line, formValue),
+                "canI" => ReadCanI(title, hint, line, formValue),
                 _ => null,
             };
             return check;
@@ -232,6 +238,115 @@ public static partial class CheckParser
 
             var bounds = ReadBounds(entries, map, required: true);
             return kind is null || bounds is null || Failed ? null : new CountCheck(title, hint, line, kind, selector, match, bounds);
+        }
+
+        private CanICheck? ReadCanI(string title, string? hint, int line, YamlNode value)
+        {
+            if (value is not YamlMappingNode map)
+            {
+                Error(value, $"canI takes a map such as {{ as: serviceaccount token-refresher, verb: patch, resource: secrets, name: api-token, expect: true }}, found {YamlJson.Describe(value)}");
+                return null;
+            }
+            var entries = Entries(map, CanIKeys, "canI");
+            var before = errors.Count;
+            string? Text(string key, bool required, string example)
+            {
+                if (!entries.TryGetValue(key, out var entry))
+                {
+                    if (required && !_suggested.Contains(key))
+                        Error(map, $"canI needs {key}, e.g. `{key}: {example}`");
+                    return null;
+                }
+                if (YamlJson.TryString(entry.Value, out var text) && text.Length > 0)
+                    return text;
+                Error(entry.Value, $"canI {key} must be text, e.g. `{key}: {example}`; found {YamlJson.Describe(entry.Value)}");
+                return null;
+            }
+
+            var subject = Text("as", true, "serviceaccount token-refresher") is { } asText ? ReadSubject(entries["as"].Value, asText) : null;
+            var verb = Text("verb", true, "patch");
+            if (verb is not null && !AccessResources.Verbs.Contains(verb))
+            {
+                var nearest = NameSuggester.Nearest(verb, AccessResources.Verbs);
+                Error(entries["verb"].Value, nearest is null
+                    ? $"\"{verb}\" is not a verb the RBAC authorizer knows ({string.Join(", ", AccessResources.Verbs)})"
+                    : $"\"{verb}\" is not a verb the RBAC authorizer knows; did you mean \"{nearest}\"?");
+            }
+            var resource = Text("resource", true, "secrets") is { } resourceText ? ReadAccessResource(entries["resource"].Value, resourceText) : default;
+            var subresource = Text("subresource", false, "log");
+            var name = Text("name", false, "api-token");
+            if (name is not null && !ObjectName().IsMatch(name))
+                Error(entries["name"].Value, $"\"{name}\" is not a valid object name (lower-case letters, digits, '-' and '.')");
+            var ns = Text("namespace", false, "kube-system");
+            if (ns is not null && ns != ResourceRef.NamespacePlaceholder && !ObjectName().IsMatch(ns))
+                Error(entries["namespace"].Value, $"\"{ns}\" is not a valid namespace name, or write {ResourceRef.NamespacePlaceholder} for the learner's namespace");
+
+            bool? expect = null;
+            if (entries.TryGetValue("expect", out var expectEntry))
+            {
+                if (YamlJson.TryBool(expectEntry.Value, out var flag)) expect = flag;
+                else Error(expectEntry.Value, $"canI expect must be true (the answer should be yes) or false (no), found {YamlJson.Describe(expectEntry.Value)}");
+            }
+            else if (!_suggested.Contains("expect"))
+                Error(map, "canI needs expect: true when the answer should be yes, false when it should be no");
+
+            if (errors.Count > before || subject is null || verb is null || resource.Plural is null || expect is null)
+                return null;
+            var question = new AccessQuestion(subject, verb, resource.Group!, resource.Plural, subresource, name,
+                ns is null or ResourceRef.NamespacePlaceholder ? null : ns);
+            return new CanICheck(title, hint, line, question, expect.Value);
+        }
+
+        private AccessSubject? ReadSubject(YamlNode node, string text)
+        {
+            var parts = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length != 2)
+            {
+                Error(node, $"canI as must be `serviceaccount <name>` or `user <name>`, found \"{text}\"");
+                return null;
+            }
+            var kind = parts[0].ToLowerInvariant();
+            if (!SubjectKinds.Contains(kind))
+            {
+                var nearest = NameSuggester.Nearest(kind, SubjectKinds);
+                Error(node, nearest is null
+                    ? $"canI as starts with serviceaccount or user, found \"{parts[0]}\""
+                    : $"canI as starts with serviceaccount or user, found \"{parts[0]}\"; did you mean \"{nearest}\"?");
+                return null;
+            }
+            if (kind == "serviceaccount" && !ObjectName().IsMatch(parts[1]))
+            {
+                Error(node, $"\"{parts[1]}\" is not a valid ServiceAccount name (lower-case letters, digits, '-' and '.')");
+                return null;
+            }
+            return new AccessSubject(kind == "serviceaccount" ? AccessSubjectKind.ServiceAccount : AccessSubjectKind.User, parts[1]);
+        }
+
+        /// <summary>A resource as kubectl names it: <c>secrets</c>, or with its group, <c>deployments.apps</c>.</summary>
+        private (string? Plural, string? Group) ReadAccessResource(YamlNode node, string text)
+        {
+            if (char.IsUpper(text[0]))
+            {
+                var plural = AccessResources.PluralOf(text);
+                Error(node, $"canI names the resource as the API does, lower-case and plural: write \"{plural}\", not the kind \"{text}\"");
+                return default;
+            }
+            var dot = text.IndexOf('.');
+            var (name, group) = dot < 0 ? (text, (string?)null) : (text[..dot], text[(dot + 1)..]);
+            if (!ResourceName().IsMatch(name) || (group is not null && !ObjectName().IsMatch(group)))
+            {
+                Error(node, $"\"{text}\" is not a resource name; write it as kubectl does: secrets, deployments.apps");
+                return default;
+            }
+            if (group is not null)
+                return (name, group);
+            if (AccessResources.GroupOf.TryGetValue(name, out var known))
+                return (name, known);
+            var nearest = NameSuggester.Nearest(name, AccessResources.GroupOf.Keys);
+            Error(node, nearest is null
+                ? $"resource \"{name}\" is not one Tutor knows the group of; add it as kubectl does: {name}.<group>"
+                : $"unknown resource \"{name}\"; did you mean \"{nearest}\"?");
+            return default;
         }
 
         private JsonNode? ReadExpectation(YamlNode value, string what)
@@ -395,4 +510,7 @@ public static partial class CheckParser
 
     [GeneratedRegex(@"^[a-z0-9]([a-z0-9.:-]*[a-z0-9])?$")]
     private static partial Regex ObjectName();
+
+    [GeneratedRegex(@"^[a-z][a-z0-9-]*$")]
+    private static partial Regex ResourceName();
 }

@@ -4,18 +4,21 @@ namespace Tutor.Core.Checks;
 
 /// <summary>
 /// What the checker saw of the cluster at one moment: for each kind a check reads, every object of
-/// that kind in the learner's namespace (cluster-wide for cluster-scoped kinds such as Namespace).
-/// Immutable, so the evaluator is a pure function of it.
+/// that kind in the learner's namespace (cluster-wide for cluster-scoped kinds such as Namespace), and the
+/// authorizer's answers to the questions <c>canI</c> checks ask. Immutable, so the evaluator is a pure function of it.
 /// </summary>
 public sealed class ClusterSnapshot
 {
     private readonly IReadOnlyDictionary<ResourceKind, IReadOnlyList<JsonObject>> _objects;
+    private readonly IReadOnlyDictionary<AccessQuestion, AccessAnswer> _answers;
 
-    public ClusterSnapshot(string @namespace, bool reachable, IReadOnlyDictionary<ResourceKind, IReadOnlyList<JsonObject>> objects)
+    public ClusterSnapshot(string @namespace, bool reachable, IReadOnlyDictionary<ResourceKind, IReadOnlyList<JsonObject>> objects,
+        IReadOnlyDictionary<AccessQuestion, AccessAnswer>? answers = null)
     {
         Namespace = @namespace;
         Reachable = reachable;
         _objects = objects;
+        _answers = answers ?? new Dictionary<AccessQuestion, AccessAnswer>();
     }
 
     public static ClusterSnapshot Unreachable(string @namespace) => new(@namespace, false, new Dictionary<ResourceKind, IReadOnlyList<JsonObject>>());
@@ -33,4 +36,10 @@ public sealed class ClusterSnapshot
 
     public JsonObject? Get(ResourceKind kind, string name) =>
         List(kind).FirstOrDefault(o => o["metadata"]?["name"]?.GetValue<string>() == name);
+
+    /// <summary>The authorizer's answer to a question, or null when it was not asked for this snapshot.</summary>
+    public AccessAnswer? Answer(AccessQuestion question) => _answers.GetValueOrDefault(question);
+
+    /// <summary>The same objects with these answers.</summary>
+    public ClusterSnapshot WithAnswers(IReadOnlyDictionary<AccessQuestion, AccessAnswer> answers) => new(Namespace, Reachable, _objects, answers);
 }

@@ -93,7 +93,8 @@ public sealed partial class LabelSelector
     }
 
     /// <summary>The selector of an object: a Service's <c>spec.selector</c> map or a workload's <c>spec.selector</c>.</summary>
-    public static LabelSelector? Of(JsonNode? obj) => FromJson(JsonText.Get(obj, "spec", "selector"));
+    /// <summary>The selector of an object: <c>spec.selector</c>, or a NetworkPolicy's <c>spec.podSelector</c>.</summary>
+    public static LabelSelector? Of(JsonNode? obj) => FromJson(JsonText.Get(obj, "spec", "selector") ?? JsonText.Get(obj, "spec", "podSelector"));
 
     // Commas separate terms except inside the parentheses of a set.
     private static List<string> SplitTerms(string text, out string? error)

@@ -8,6 +8,8 @@ public static class WellKnownKinds
     public static readonly ResourceKind Endpoints = new("v1", "Endpoints");
     public static readonly ResourceKind Namespace = new("v1", "Namespace");
     public static readonly ResourceKind Event = new("v1", "Event");
+    public static readonly ResourceKind Role = new("rbac.authorization.k8s.io/v1", "Role");
+    public static readonly ResourceKind RoleBinding = new("rbac.authorization.k8s.io/v1", "RoleBinding");
 
     /// <summary>Kinds <c>rolledOut</c> understands.</summary>
     public static readonly IReadOnlySet<string> RollingWorkloads = new HashSet<string> { "Deployment", "StatefulSet", "DaemonSet" };

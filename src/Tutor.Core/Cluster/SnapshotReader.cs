@@ -11,9 +11,15 @@ public static class SnapshotReader
     /// Kinds the cluster does not serve read as empty. An unreachable cluster gives <see cref="ClusterSnapshot.Unreachable"/>;
     /// other refusals (403, say) are thrown as <see cref="ClusterException"/>.
     /// </summary>
-    public static async Task<ClusterSnapshot> ReadAsync(ClusterConnection connection, IEnumerable<ResourceKind> kinds, string learnerNamespace,
-        CancellationToken cancellationToken = default)
+    public static Task<ClusterSnapshot> ReadAsync(ClusterConnection connection, IEnumerable<ResourceKind> kinds, string learnerNamespace,
+        CancellationToken cancellationToken = default) =>
+        ReadAsync(connection, kinds, [], learnerNamespace, cancellationToken);
+
+    /// <summary>As above, and the authorizer's answers to <paramref name="questions"/> (the <c>canI</c> checks') with them.</summary>
+    public static async Task<ClusterSnapshot> ReadAsync(ClusterConnection connection, IEnumerable<ResourceKind> kinds, IReadOnlyCollection<AccessQuestion> questions,
+        string learnerNamespace, CancellationToken cancellationToken = default)
     {
+        IReadOnlyDictionary<AccessQuestion, AccessAnswer> answers;
         IReadOnlyList<KeyValuePair<ResourceKind, IEnumerable<JsonObject>>> objects;
         try
         {
@@ -25,12 +31,14 @@ public static class SnapshotReader
                 var list = await ListWatchClient.ListAsync(connection, resource, resource.Namespaced ? learnerNamespace : null, cancellationToken).ConfigureAwait(false);
                 return new KeyValuePair<ResourceKind, IEnumerable<JsonObject>>(kind, list.Items);
             })).ConfigureAwait(false);
+            answers = questions.Count == 0 ? new Dictionary<AccessQuestion, AccessAnswer>()
+                : await AccessReviewer.AskAsync(connection, questions, learnerNamespace, cancellationToken).ConfigureAwait(false);
         }
         catch (ClusterException e) when (e.Failure == ClusterFailure.Unreachable)
         {
             return ClusterSnapshot.Unreachable(learnerNamespace);
         }
 
-        return SnapshotBuilder.Build(learnerNamespace, objects);
+        return SnapshotBuilder.Build(learnerNamespace, objects).WithAnswers(answers);
     }
 }

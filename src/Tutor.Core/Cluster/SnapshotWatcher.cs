@@ -11,6 +11,8 @@ namespace Tutor.Core.Cluster;
 /// that ends is resumed from the last resourceVersion, a 410 Gone re-lists, a lost connection publishes
 /// <see cref="ClusterSnapshot.Unreachable"/> and retries with backoff (1 s doubling to 10 s), then re-lists.
 /// While nothing changes it makes no requests: only the long-lived watch connections stay open.
+/// The questions of <c>canI</c> checks are put to the authorizer (one SubjectAccessReview each) with the first
+/// snapshot and again after each change to a Role or RoleBinding the watcher holds, the objects that change answers.
 /// </summary>
 public sealed class SnapshotWatcher : IAsyncDisposable
 {
@@ -23,18 +25,26 @@ public sealed class SnapshotWatcher : IAsyncDisposable
     private readonly object _publishGate = new();
     private readonly List<Channel<ClusterSnapshot>> _subscribers = [];
     private readonly CancellationTokenSource _stop = new();
+    private readonly IReadOnlyList<AccessQuestion> _questions;
+    // One publish at a time, so asking the authorizer (awaited) never lets an older snapshot overtake a newer one.
+    private readonly SemaphoreSlim _publishing = new(1, 1);
     private Task[] _loops = [];
     private long _version;
     private long _publishedVersion;
     private bool _publishScheduled;
+    private long _accessVersion;
+    private long _answeredVersion = -1;
+    private IReadOnlyDictionary<AccessQuestion, AccessAnswer>? _answers;
 
-    public SnapshotWatcher(ClusterConnection connection, IEnumerable<ResourceKind> kinds, string learnerNamespace, SnapshotWatcherOptions? options = null)
+    public SnapshotWatcher(ClusterConnection connection, IEnumerable<ResourceKind> kinds, string learnerNamespace, SnapshotWatcherOptions? options = null,
+        IEnumerable<AccessQuestion>? questions = null)
     {
         _connection = connection;
         _namespace = learnerNamespace;
         _options = options ?? new SnapshotWatcherOptions();
         _kinds = kinds.Distinct().ToList();
         _states = _kinds.ToDictionary(k => k, _ => new KindState());
+        _questions = (questions ?? []).Distinct().ToList();
     }
 
     /// <summary>Raised on a pool thread with each new snapshot; handlers must be quick (hand off to the UI thread).</summary>
@@ -96,6 +106,9 @@ public sealed class SnapshotWatcher : IAsyncDisposable
             foreach (var subscriber in _subscribers) subscriber.Writer.TryComplete();
         }
 
+        // A publish still asking the authorizer holds the stop token; let it see the cancellation first.
+        await _publishing.WaitAsync().ConfigureAwait(false);
+        _publishing.Release();
         _stop.Dispose();
     }
 
@@ -204,6 +217,7 @@ public sealed class SnapshotWatcher : IAsyncDisposable
             state.Listed = true;
             state.Error = null;
             _version++;
+            if (ChangesAnswers(kind)) _accessVersion++;
             SchedulePublishLocked();
         }
     }
@@ -216,6 +230,7 @@ public sealed class SnapshotWatcher : IAsyncDisposable
         {
             _states[kind].Objects[SnapshotBuilder.KeyOf(item)] = item;
             _version++;
+            if (ChangesAnswers(kind)) _accessVersion++;
             SchedulePublishLocked();
         }
     }
@@ -226,6 +241,7 @@ public sealed class SnapshotWatcher : IAsyncDisposable
         {
             if (!_states[kind].Objects.Remove(SnapshotBuilder.KeyOf(item))) return;
             _version++;
+            if (ChangesAnswers(kind)) _accessVersion++;
             SchedulePublishLocked();
         }
     }
@@ -248,14 +264,19 @@ public sealed class SnapshotWatcher : IAsyncDisposable
         if (force) _publishedVersion = -1;
         if (_publishScheduled) return;
         _publishScheduled = true;
-        _ = Task.Delay(_options.CoalesceDelay).ContinueWith(_ => Publish(), TaskScheduler.Default);
+        _ = Task.Delay(_options.CoalesceDelay).ContinueWith(_ => PublishAsync(), TaskScheduler.Default).Unwrap();
     }
 
-    private void Publish()
+    private static bool ChangesAnswers(ResourceKind kind) => kind == WellKnownKinds.Role || kind == WellKnownKinds.RoleBinding;
+
+    private async Task PublishAsync()
     {
-        lock (_publishGate)
+        await _publishing.WaitAsync().ConfigureAwait(false);
+        try
         {
+            if (_stop.IsCancellationRequested) return;
             ClusterSnapshot snapshot;
+            long accessVersion;
             lock (_gate)
             {
                 _publishScheduled = false;
@@ -278,12 +299,50 @@ public sealed class SnapshotWatcher : IAsyncDisposable
                 }
 
                 _publishedVersion = _version;
+                accessVersion = _accessVersion;
             }
 
-            if (Latest is { Reachable: false } && !snapshot.Reachable) return;
-            Latest = snapshot;
-            foreach (var subscriber in _subscribers) subscriber.Writer.TryWrite(snapshot);
-            SnapshotChanged?.Invoke(snapshot);
+            if (snapshot.Reachable && _questions.Count > 0)
+            {
+                if (_answers is null || _answeredVersion != accessVersion)
+                {
+                    try
+                    {
+                        _answers = await AccessReviewer.AskAsync(_connection, _questions, _namespace, _stop.Token).ConfigureAwait(false);
+                        _answeredVersion = accessVersion;
+                    }
+                    catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+                    {
+                        return;
+                    }
+                    catch (ClusterException e)
+                    {
+                        // The line dropped between the lists and the reviews: say so, and ask again after a pause.
+                        _answers = null;
+                        LastError = e.Message;
+                        snapshot = ClusterSnapshot.Unreachable(_namespace);
+                        _ = Task.Delay(_options.InitialBackoff, _stop.Token).ContinueWith(t =>
+                        {
+                            if (t.IsCanceled) return;
+                            lock (_gate) SchedulePublishLocked(force: true);
+                        }, TaskScheduler.Default);
+                    }
+                }
+
+                if (_answers is not null) snapshot = snapshot.WithAnswers(_answers);
+            }
+
+            lock (_publishGate)
+            {
+                if (Latest is { Reachable: false } && !snapshot.Reachable) return;
+                Latest = snapshot;
+                foreach (var subscriber in _subscribers) subscriber.Writer.TryWrite(snapshot);
+                SnapshotChanged?.Invoke(snapshot);
+            }
+        }
+        finally
+        {
+            _publishing.Release();
         }
     }
 

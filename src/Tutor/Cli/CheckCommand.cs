@@ -21,10 +21,12 @@ public static class CheckCommand
             var steps = StepOption.Select(lesson, parse.GetValue(step), io);
             if (steps is null) return ExitCodes.BadInput;
             var checks = steps.Select(s => (Step: s, Checks: files.Checks(s))).ToList();
-            var kinds = checks.SelectMany(c => c.Checks).SelectMany(c => c.Reads).Distinct().ToList();
+            var all = checks.SelectMany(c => c.Checks).ToList();
+            var kinds = all.SelectMany(c => c.Reads).Distinct().ToList();
+            var questions = all.SelectMany(c => c.Asks).Distinct().ToList();
             var snapshot = parse.GetValue(wait) is { } seconds
-                ? await WaitAsync(session, kinds, checks.SelectMany(c => c.Checks).ToList(), TimeSpan.FromSeconds(seconds), cancellationToken)
-                : await SnapshotReader.ReadAsync(session.Connection, kinds, session.Namespace, cancellationToken);
+                ? await WaitAsync(session, kinds, questions, all, TimeSpan.FromSeconds(seconds), cancellationToken)
+                : await SnapshotReader.ReadAsync(session.Connection, kinds, questions, session.Namespace, cancellationToken);
             if (!snapshot.Reachable)
             {
                 io.Error.WriteLine($"tutor: cannot reach the cluster at {session.Server}");
@@ -40,9 +42,10 @@ public static class CheckCommand
     }
 
     /// <summary>Watches until every check passes or the time is up; returns the last snapshot seen.</summary>
-    private static async Task<ClusterSnapshot> WaitAsync(ClusterSession session, IReadOnlyList<ResourceKind> kinds, IReadOnlyList<Check> checks, TimeSpan timeout, CancellationToken cancellationToken)
+    private static async Task<ClusterSnapshot> WaitAsync(ClusterSession session, IReadOnlyList<ResourceKind> kinds, IReadOnlyList<AccessQuestion> questions,
+        IReadOnlyList<Check> checks, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        await using var watcher = new SnapshotWatcher(session.Connection, kinds, session.Namespace);
+        await using var watcher = new SnapshotWatcher(session.Connection, kinds, session.Namespace, questions: questions);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
         ClusterSnapshot? last = null;
@@ -59,7 +62,7 @@ public static class CheckCommand
             // Time is up: report what the last snapshot shows.
         }
 
-        return last ?? await SnapshotReader.ReadAsync(session.Connection, kinds, session.Namespace, cancellationToken);
+        return last ?? await SnapshotReader.ReadAsync(session.Connection, kinds, questions, session.Namespace, cancellationToken);
     }
 
     /// <summary>Steps whose checks all pass count as done, as in the app.</summary>

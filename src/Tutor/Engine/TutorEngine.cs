@@ -136,7 +136,7 @@ public sealed class TutorEngine : ITutorEngine, IAsyncDisposable
         if (lesson is null) return;
         await RunAsync("checking…", async () =>
         {
-            var snapshot = await SnapshotReader.ReadAsync(_session.Connection, _files.KindsRead(lesson), _session.Namespace, cancellationToken).ConfigureAwait(false);
+            var snapshot = await SnapshotReader.ReadAsync(_session.Connection, _files.KindsRead(lesson), _files.AccessQuestions(lesson), _session.Namespace, cancellationToken).ConfigureAwait(false);
             lock (_gate)
             {
                 _snapshot = snapshot;
@@ -313,16 +313,19 @@ public sealed class TutorEngine : ITutorEngine, IAsyncDisposable
         _watchedLesson = lesson.Id;
         _snapshot = null;
         IReadOnlyList<ResourceKind> kinds;
+        IReadOnlyList<AccessQuestion> questions;
         try
         {
             kinds = _files.KindsRead(lesson);
+            questions = _files.AccessQuestions(lesson);
         }
         catch (LessonFileException)
         {
             kinds = _checks.SelectMany(c => c.Reads).Distinct().ToList();
+            questions = _checks.SelectMany(c => c.Asks).Distinct().ToList();
         }
 
-        var watcher = new SnapshotWatcher(_session.Connection, kinds, _session.Namespace);
+        var watcher = new SnapshotWatcher(_session.Connection, kinds, _session.Namespace, questions: questions);
         watcher.SnapshotChanged += snapshot => OnSnapshot(watcher, snapshot);
         _watcher = watcher;
         watcher.Start();

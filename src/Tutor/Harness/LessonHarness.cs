@@ -81,7 +81,7 @@ public sealed class LessonHarness(ClusterSession session, LessonFiles files)
     private async Task ResetPhaseAsync(Lesson lesson, List<HarnessRow> rows, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var snapshot = await SnapshotReader.ReadAsync(session.Connection, files.KindsRead(lesson), session.Namespace, cancellationToken).ConfigureAwait(false);
+        var snapshot = await SnapshotReader.ReadAsync(session.Connection, files.KindsRead(lesson), files.AccessQuestions(lesson), session.Namespace, cancellationToken).ConfigureAwait(false);
         var seconds = clock.Elapsed.TotalSeconds;
         foreach (var step in lesson.Steps)
         {
@@ -258,7 +258,7 @@ public sealed class LessonHarness(ClusterSession session, LessonFiles files)
         var firstPassed = new double?[checks.Count];
         IReadOnlyList<CheckVerdict> last = checks.Select(_ => CheckVerdict.Fail("no snapshot of the cluster arrived")).ToList();
         double? allPassed = null;
-        await using var watcher = new SnapshotWatcher(session.Connection, files.KindsRead(lesson), session.Namespace);
+        await using var watcher = new SnapshotWatcher(session.Connection, files.KindsRead(lesson), session.Namespace, questions: files.AccessQuestions(lesson));
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(budget - clock.Elapsed > TimeSpan.Zero ? budget - clock.Elapsed : TimeSpan.Zero);
         try

@@ -75,6 +75,17 @@ public class LabelSelectorTests
     }
 
     [Fact]
+    public void A_network_policy_is_read_by_its_pod_selector_and_the_empty_one_picks_every_pod()
+    {
+        var narrow = LabelSelector.Of(JsonNode.Parse("""{ "spec": { "podSelector": { "matchLabels": { "app": "redis" } } } }"""))!;
+        var all = LabelSelector.Of(JsonNode.Parse("""{ "spec": { "podSelector": {} } }"""))!;
+
+        narrow.Matches(Vote).Should().BeFalse();
+        narrow.Matches(new Dictionary<string, string> { ["app"] = "redis" }).Should().BeTrue();
+        all.Matches(Vote).Should().BeTrue();
+    }
+
+    [Fact]
     public void No_selector_is_null_not_match_everything() =>
         LabelSelector.FromJson(null).Should().BeNull();
 

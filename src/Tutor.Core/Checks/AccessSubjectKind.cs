@@ -1,0 +1,7 @@
+namespace Tutor.Core.Checks;
+
+public enum AccessSubjectKind
+{
+    ServiceAccount,
+    User,
+}
