@@ -14,7 +14,7 @@ public static class CatalogueLoader
         ["catalogue"] = ["$schema", "levels", "lessons"],
         ["level"] = ["id", "title", "summary"],
         ["lesson"] = ["id", "level", "title", "minutes", "text", "requires", "setup", "steps"],
-        ["requires"] = ["clusterWide", "addons"],
+        ["requires"] = ["clusterWide", "addons", "optionalAddons"],
         ["step"] = ["title", "section", "manifest", "solution", "removes", "checks", "hints", "timeoutSeconds"],
     };
 
@@ -162,15 +162,20 @@ public static class CatalogueLoader
         if (node is null) return LessonRequirements.None;
         var fields = new JsonFieldReader(node, $"\"requires\" of {owner}", KnownFields["requires"], FileName, diagnostics);
         var clusterWide = fields.Boolean("clusterWide") ?? false;
+        return new LessonRequirements(clusterWide, ReadAddons(fields, "addons")) { OptionalAddons = ReadAddons(fields, "optionalAddons") };
+    }
+
+    private static List<string> ReadAddons(JsonFieldReader fields, string field)
+    {
         var addons = new List<string>();
-        foreach (var (addon, line) in fields.Strings("addons", required: false) ?? [])
+        foreach (var (addon, line) in fields.Strings(field, required: false) ?? [])
         {
             if (KnownAddons.Contains(addon))
                 addons.Add(addon);
             else
                 fields.Fail(line, $"unknown add-on \"{addon}\"{SpellingSuggestion.Hint(addon, KnownAddons)}; known: {string.Join(", ", KnownAddons)}");
         }
-        return new LessonRequirements(clusterWide, addons);
+        return addons;
     }
 
     private static LessonStep ReadStep(JsonSourceNode node, int number, string lessonOwner, List<Diagnostic> diagnostics)

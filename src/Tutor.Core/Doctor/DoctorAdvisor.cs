@@ -47,7 +47,10 @@ public static class DoctorAdvisor
             if (facts.CanWorkInNamespace == false) missing.Add(RightsFinding);
             if (lesson.Requires.ClusterWide && facts.CanCreateClusterWide == false) missing.Add(ClusterWideFinding);
             missing.AddRange(lesson.Requires.Addons.Where(missingAddons.Contains));
-            return new LessonReadiness(lesson.Id, lesson.Title, missing.Count == 0, missing);
+            return new LessonReadiness(lesson.Id, lesson.Title, missing.Count == 0, missing)
+            {
+                OptionalMissing = lesson.Requires.OptionalAddons.Where(missingAddons.Contains).ToList(),
+            };
         }).ToList();
         return new DoctorReport(kind, findings, readiness);
     }

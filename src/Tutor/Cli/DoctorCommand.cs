@@ -35,7 +35,7 @@ public static class DoctorCommand
             findings.Add(new JsonObject { ["name"] = f.Name, ["status"] = f.Status.ToString().ToLowerInvariant(), ["detail"] = f.Detail, ["fix"] = f.Fix });
         var lessons = new JsonArray();
         foreach (var l in report.Lessons)
-            lessons.Add(new JsonObject { ["lesson"] = l.Id, ["title"] = l.Title, ["runnable"] = l.Runnable, ["missing"] = new JsonArray(l.Missing.Select(m => (JsonNode)m).ToArray()) });
+            lessons.Add(new JsonObject { ["lesson"] = l.Id, ["title"] = l.Title, ["runnable"] = l.Runnable, ["missing"] = new JsonArray(l.Missing.Select(m => (JsonNode)m).ToArray()), ["optionalMissing"] = new JsonArray(l.OptionalMissing.Select(m => (JsonNode)m).ToArray()) });
         return new JsonObject { ["kind"] = report.Kind.ToString().ToLowerInvariant(), ["healthy"] = report.Healthy, ["findings"] = findings, ["lessons"] = lessons }
             .ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
     }
@@ -53,6 +53,8 @@ public static class DoctorCommand
         var runnable = report.Lessons.Count(l => l.Runnable);
         lines.Add($"Lessons this cluster can run: {runnable} of {report.Lessons.Count}");
         foreach (var l in report.Lessons.Where(l => !l.Runnable)) lines.Add($"  ✗ {l.Id} {l.Title}: needs {string.Join(", ", l.Missing)}");
+        foreach (var l in report.Lessons.Where(l => l.Runnable && l.OptionalMissing.Count > 0))
+            lines.Add($"  ~ {l.Id} {l.Title}: runs without {string.Join(", ", l.OptionalMissing)} (the part that uses it is optional)");
         return string.Join(Environment.NewLine, lines);
     }
 }

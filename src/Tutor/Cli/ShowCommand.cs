@@ -22,6 +22,7 @@ public static class ShowCommand
                 io.Out.WriteLine($"Lesson {lesson.Id} · {lesson.Title} · level {lesson.Level} · about {lesson.Minutes} min");
                 if (lesson.Requires.ClusterWide) io.Out.WriteLine("  needs cluster-wide rights");
                 if (lesson.Requires.Addons.Count > 0) io.Out.WriteLine($"  needs: {string.Join(", ", lesson.Requires.Addons)}");
+                if (lesson.Requires.OptionalAddons.Count > 0) io.Out.WriteLine($"  optional: {string.Join(", ", lesson.Requires.OptionalAddons)}");
                 foreach (var path in lesson.Setup) io.Out.WriteLine($"  setup     {path}");
                 foreach (var step in lesson.Steps)
                 {

@@ -155,6 +155,19 @@ public class CatalogueLoaderTests
     }
 
     [Fact]
+    public void Optional_add_ons_are_read_apart_from_required_ones_and_checked_by_name()
+    {
+        var json = Replace(SampleCatalogue.Json, "\"addons\": [\"metrics-server\"] }", "\"addons\": [], \"optionalAddons\": [\"flux\"] }");
+
+        var lesson = Parse(json).Catalogue!.Find("120")!;
+        var misspelt = Parse(Replace(json, "[\"flux\"]", "[\"flox\"]"));
+
+        lesson.Requires.Addons.Should().BeEmpty();
+        lesson.Requires.OptionalAddons.Should().Equal("flux");
+        misspelt.Diagnostics.Select(d => d.Message).Should().ContainSingle().Which.Should().StartWith("unknown add-on \"flox\" (did you mean \"flux\"?)");
+    }
+
+    [Fact]
     public void Lessons_with_problems_are_still_salvaged_as_far_as_they_could_be_read()
     {
         var json = Replace(SampleCatalogue.Json, "\"minutes\": 15,", "\"minutes\": \"15\",");

@@ -117,4 +117,18 @@ public class DoctorAdvisorTests
         Finding(report, "metrics-server").Fix.Should().Contain("kind or minikube");
         report.Lessons.Select(l => l.Runnable).Should().Equal(true, false);
     }
+
+    [Fact]
+    public void A_missing_optional_add_on_keeps_the_lesson_runnable_and_is_named()
+    {
+        var gitops = new Lesson("350", 300, "GitOps concepts", 25, "lessons/350.md", new LessonRequirements(false, []) { OptionalAddons = ["flux"] }, [], []);
+
+        var report = DoctorAdvisor.Judge(Healthy, [gitops]);
+
+        Finding(report, "flux").Status.Should().Be(FindingStatus.Missing);
+        var readiness = report.Lessons.Single();
+        readiness.Runnable.Should().BeTrue();
+        readiness.Missing.Should().BeEmpty();
+        readiness.OptionalMissing.Should().Equal("flux");
+    }
 }

@@ -25,7 +25,9 @@ public class ShippedManifestTests
         var resetter = new LessonResetter(cluster.Connection);
         var removes = Tutor.Core.Catalogue.CatalogueLoader.Load(RepositoryRoot()).Catalogue!.Lessons
             .SelectMany(l => l.Steps).Where(s => s.Solution is not null)
-            .ToDictionary(s => s.Solution!, s => s.Removes);
+            // A later step may name an earlier step's solution again (310 re-applies step 1's file).
+            .GroupBy(s => s.Solution!)
+            .ToDictionary(g => g.Key, g => g.SelectMany(s => s.Removes).Distinct().ToList());
         var folder = Path.Combine(RepositoryRoot(), "manifests", lesson);
         var files = Directory.GetFiles(folder, "setup*.yaml").Order()
             .Concat(Directory.GetFiles(folder, "step-*.solution.yaml").Order(StringComparer.Ordinal));
