@@ -100,6 +100,23 @@ public sealed class ClassroomVerbTests(ClassroomSandbox room) : IClassFixture<Cl
         (await StatusOf(() => learner.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = "mine" } }))).Should().Be(HttpStatusCode.Forbidden);
         (await StatusOf(() => learner.ListNodeAsync())).Should().Be(HttpStatusCode.Forbidden);
         (await StatusOf(() => learner.ReadNamespaceAsync("ws2-learner-02"))).Should().Be(HttpStatusCode.Forbidden);
+        // Lessons teach RBAC, so a learner writes Roles in their namespace; escalation prevention keeps those Roles
+        // within the learner's own rights, and the learner's own Role cannot be widened either.
+        var wider = new V1Role
+        {
+            Metadata = new V1ObjectMeta { Name = "wider" },
+            Rules = [new V1PolicyRule { ApiGroups = [""], Resources = ["resourcequotas"], Verbs = ["update"] }],
+        };
+        (await StatusOf(() => learner.CreateNamespacedRoleAsync(wider, "ws2-learner-01"))).Should().Be(HttpStatusCode.Forbidden);
+        var own = await learner.ReadNamespacedRoleAsync("tutor-learner", "ws2-learner-01");
+        own.Rules.Add(new V1PolicyRule { ApiGroups = [""], Resources = ["resourcequotas"], Verbs = ["update"] });
+        (await StatusOf(() => learner.ReplaceNamespacedRoleAsync(own, "tutor-learner", "ws2-learner-01"))).Should().Be(HttpStatusCode.Forbidden);
+        var narrow = new V1Role
+        {
+            Metadata = new V1ObjectMeta { Name = "narrow" },
+            Rules = [new V1PolicyRule { ApiGroups = ["apps"], Resources = ["deployments"], Verbs = ["get", "list"] }],
+        };
+        (await StatusOf(() => learner.CreateNamespacedRoleAsync(narrow, "ws2-learner-01"))).Should().Be(HttpStatusCode.OK);
         (await StatusOf(() => learner.ListNamespacedSecretAsync("ws2-learner-01"))).Should().Be(HttpStatusCode.OK);
         (await StatusOf(() => learner.ReadNamespaceAsync("ws2-learner-01"))).Should().Be(HttpStatusCode.OK);
         var who = await learner.CreateSelfSubjectReviewAsync(new V1SelfSubjectReview());

@@ -27,7 +27,8 @@ public class ShippedClassroomTests
         var read = LessonKindsInUse.Read(files).Select(k => k.Kind).ToList();
 
         written.Should().Contain(["Deployment", "Service", "ConfigMap", "Secret", "Pod", "StatefulSet", "HorizontalPodAutoscaler", "Job"]);
-        written.Should().NotContain(["Namespace", "Role", "RoleBinding", "ServiceAccount", "ResourceQuota"]);
+        written.Should().Contain(["Role", "RoleBinding", "ServiceAccount"], "lesson 350's reconciler is granted rights in the learner's namespace");
+        written.Should().NotContain(["Namespace", "ClusterRole", "ClusterRoleBinding", "ResourceQuota", "LimitRange"]);
         read.Should().Contain(["Role", "RoleBinding", "ServiceAccount", "Event"], "reset lists them and checks read events");
         read.Should().NotContain("Node");
     }
