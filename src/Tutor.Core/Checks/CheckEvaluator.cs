@@ -10,10 +10,17 @@ public static class CheckEvaluator
 {
     public const string UnreachableMessage = "cannot reach the cluster";
 
-    public static IReadOnlyList<CheckVerdict> EvaluateAll(IReadOnlyList<Check> checks, ClusterSnapshot snapshot) =>
-        checks.Select(c => Evaluate(c, snapshot)).ToList();
+    /// <summary>
+    /// Evaluates every check against <paramref name="snapshot"/>. <paramref name="start"/> is what the cluster looked
+    /// like when the step started; only <c>changed</c>/<c>unchanged</c> read it, and fail when it is not known.
+    /// </summary>
+    public static IReadOnlyList<CheckVerdict> EvaluateAll(IReadOnlyList<Check> checks, ClusterSnapshot snapshot, ClusterSnapshot? start = null) =>
+        checks.Select(c => Evaluate(c, snapshot, start)).ToList();
 
-    public static CheckVerdict Evaluate(Check check, ClusterSnapshot snapshot)
+    /// <summary>Whether any of the checks compares with the step's start, so a caller knows to record it.</summary>
+    public static bool NeedsStart(IEnumerable<Check> checks) => checks.Any(c => c is ChangeCheck);
+
+    public static CheckVerdict Evaluate(Check check, ClusterSnapshot snapshot, ClusterSnapshot? start = null)
     {
         if (!snapshot.Reachable)
             return CheckVerdict.Fail(UnreachableMessage);
@@ -27,6 +34,7 @@ public static class CheckEvaluator
             RolledOutCheck c => RolledOut(c, snapshot),
             EndpointsCheck c => Endpoints(c, snapshot),
             SelectsCheck c => Selects(c, snapshot),
+            ChangeCheck c => Change(c, snapshot, start),
             _ => CheckVerdict.Fail($"this version of Tutor cannot evaluate a {check.GetType().Name}"),
         };
     }
@@ -192,6 +200,31 @@ public static class CheckEvaluator
         return CheckVerdict.Fail(
             $"expected {label} to select {check.Bounds.Describe()} {(check.Bounds.Reference == 1 ? check.Target.Kind : Plural(check.Target.Kind))}, its selector {selector} selects {picked}",
             diagnosis);
+    }
+
+    private static CheckVerdict Change(ChangeCheck check, ClusterSnapshot snapshot, ClusterSnapshot? start)
+    {
+        var (obj, label) = Find(check.Resource, snapshot);
+        if (obj is null)
+            return NotFound(check.Resource, label, snapshot);
+        var field = check.FieldPath;
+        var now = JsonText.Get(obj, [.. check.Field]);
+        if (start is null || !start.Reachable)
+            return CheckVerdict.Fail($"Tutor did not see {label} when this step started, so it cannot tell whether its {field} changed: open the step in the app (or run `tutor check --wait`) before you change anything");
+        var before = start.Get(check.Resource.Kind, check.Resource.ResolveName(start.Namespace));
+        if (before is null)
+            return check.ExpectChange
+                ? CheckVerdict.Pass($"{label} is new since the step started ({field} is {JsonText.Show(now)})")
+                : CheckVerdict.Fail($"{label} did not exist when the step started, so it is not the same one (its {field} is {JsonText.Show(now)})");
+        var then = JsonText.Get(before, [.. check.Field]);
+        var same = JsonNode.DeepEquals(then, now);
+        if (same != check.ExpectChange)
+            return CheckVerdict.Pass(same
+                ? $"{label}: {field} is still {JsonText.Show(now)}, as when the step started"
+                : $"{label}: {field} changed from {JsonText.Show(then)} to {JsonText.Show(now)} since the step started");
+        return CheckVerdict.Fail(same
+            ? $"expected {field} of {label} to change since the step started, it is still {JsonText.Show(now)}"
+            : $"expected {field} of {label} to stay {JsonText.Show(then)} as when the step started, found {JsonText.Show(now)}");
     }
 
     private static (JsonObject? Object, string Label) Find(ResourceRef resource, ClusterSnapshot snapshot)

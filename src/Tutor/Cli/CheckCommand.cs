@@ -22,16 +22,16 @@ public static class CheckCommand
             if (steps is null) return ExitCodes.BadInput;
             var checks = steps.Select(s => (Step: s, Checks: files.Checks(s))).ToList();
             var kinds = checks.SelectMany(c => c.Checks).SelectMany(c => c.Reads).Distinct().ToList();
-            var snapshot = parse.GetValue(wait) is { } seconds
+            var (snapshot, start) = parse.GetValue(wait) is { } seconds
                 ? await WaitAsync(session, kinds, checks.SelectMany(c => c.Checks).ToList(), TimeSpan.FromSeconds(seconds), cancellationToken)
-                : await SnapshotReader.ReadAsync(session.Connection, kinds, session.Namespace, cancellationToken);
+                : (await SnapshotReader.ReadAsync(session.Connection, kinds, session.Namespace, cancellationToken), null);
             if (!snapshot.Reachable)
             {
                 io.Error.WriteLine($"tutor: cannot reach the cluster at {session.Server}");
                 return ExitCodes.Unreachable;
             }
 
-            var results = checks.Select(c => new StepVerdicts(c.Step, c.Checks, CheckEvaluator.EvaluateAll(c.Checks, snapshot))).ToList();
+            var results = checks.Select(c => new StepVerdicts(c.Step, c.Checks, CheckEvaluator.EvaluateAll(c.Checks, snapshot, start))).ToList();
             Record(new VerbContext(io, global, parse), session, lesson, results);
             io.Out.WriteLine(OutputOption.IsJson(parse, output) ? CheckReport.Json(lesson, results) : CheckReport.Text(lesson, results, io.Colour));
             return results.All(r => r.Passed) ? ExitCodes.Ok : ExitCodes.CheckFailed;
@@ -39,19 +39,23 @@ public static class CheckCommand
         return command;
     }
 
-    /// <summary>Watches until every check passes or the time is up; returns the last snapshot seen.</summary>
-    private static async Task<ClusterSnapshot> WaitAsync(ClusterSession session, IReadOnlyList<ResourceKind> kinds, IReadOnlyList<Check> checks, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>
+    /// Watches until every check passes or the time is up; returns the last snapshot seen and the first, which
+    /// stands for the step's start (a check without --wait has none, so `changed`/`unchanged` fail and say so).
+    /// </summary>
+    private static async Task<(ClusterSnapshot Last, ClusterSnapshot? Start)> WaitAsync(ClusterSession session, IReadOnlyList<ResourceKind> kinds, IReadOnlyList<Check> checks, TimeSpan timeout, CancellationToken cancellationToken)
     {
         await using var watcher = new SnapshotWatcher(session.Connection, kinds, session.Namespace);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
-        ClusterSnapshot? last = null;
+        ClusterSnapshot? last = null, start = null;
         try
         {
             await foreach (var snapshot in watcher.ReadAllAsync(deadline.Token))
             {
                 last = snapshot;
-                if (snapshot.Reachable && CheckEvaluator.EvaluateAll(checks, snapshot).All(v => v.Passed)) break;
+                if (snapshot.Reachable) start ??= snapshot;
+                if (snapshot.Reachable && CheckEvaluator.EvaluateAll(checks, snapshot, start).All(v => v.Passed)) break;
             }
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -59,7 +63,7 @@ public static class CheckCommand
             // Time is up: report what the last snapshot shows.
         }
 
-        return last ?? await SnapshotReader.ReadAsync(session.Connection, kinds, session.Namespace, cancellationToken);
+        return (last ?? await SnapshotReader.ReadAsync(session.Connection, kinds, session.Namespace, cancellationToken), start);
     }
 
     /// <summary>Steps whose checks all pass count as done, as in the app.</summary>

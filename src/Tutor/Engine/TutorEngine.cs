@@ -24,6 +24,8 @@ public sealed class TutorEngine : ITutorEngine, IAsyncDisposable
     private SnapshotWatcher? _watcher;
     private string? _watchedLesson;
     private ClusterSnapshot? _snapshot;
+    // What the cluster looked like when the selected step was opened: `changed`/`unchanged` checks compare with it.
+    private ClusterSnapshot? _start;
     private IReadOnlyList<Check> _checks = [];
     private IReadOnlyList<CheckVerdict>? _verdicts;
     private StepContent? _content;
@@ -140,6 +142,7 @@ public sealed class TutorEngine : ITutorEngine, IAsyncDisposable
             lock (_gate)
             {
                 _snapshot = snapshot;
+                if (snapshot.Reachable) _start ??= snapshot;
                 EvaluateLocked();
                 if (_verdicts is null) return null;
                 var passed = _verdicts.Count(v => v.Passed);
@@ -302,6 +305,7 @@ public sealed class TutorEngine : ITutorEngine, IAsyncDisposable
 
             _verdicts = null;
             if (_watchedLesson != lessonId) Watch(lesson);
+            _start = _snapshot is { Reachable: true } ? _snapshot : null;
             EvaluateLocked();
             PublishLocked();
         }
@@ -335,6 +339,7 @@ public sealed class TutorEngine : ITutorEngine, IAsyncDisposable
         {
             if (!ReferenceEquals(source, _watcher)) return;
             _snapshot = snapshot;
+            if (snapshot.Reachable) _start ??= snapshot;
             EvaluateLocked();
             PublishLocked();
         }
@@ -344,7 +349,7 @@ public sealed class TutorEngine : ITutorEngine, IAsyncDisposable
     private void EvaluateLocked()
     {
         if (_snapshot is null || _selection is null || _checks.Count == 0) return;
-        _verdicts = CheckEvaluator.EvaluateAll(_checks, _snapshot);
+        _verdicts = CheckEvaluator.EvaluateAll(_checks, _snapshot, _start);
         if (!_verdicts.All(v => v.Passed) || _progress.IsPassed(_selection.LessonId, _selection.Step)) return;
         _progress = _progress.MarkPassed(_selection.LessonId, _selection.Step, _clock.GetUtcNow());
         Save();
