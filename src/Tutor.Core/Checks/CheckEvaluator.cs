@@ -63,9 +63,12 @@ public static class CheckEvaluator
         var failure = ObjectMatcher.FirstMismatch(check.Expected, obj);
         if (failure is null)
             return CheckVerdict.Pass(MatchedFacts(label, check.Expected, obj));
-        // A Pod explains itself; a workload or Service through the Pods its selector picks.
-        var diagnosis = check.Resource.Kind == WellKnownKinds.Pod ? PodDiagnosis.ExplainPod(obj, snapshot.List(WellKnownKinds.Event))
-            : WellKnownKinds.PodOwners.Contains(check.Resource.Kind.Kind) ? PodDiagnosis.ForObject(obj, snapshot.List(WellKnownKinds.Pod), snapshot.List(WellKnownKinds.Event))
+        // A Pod explains itself; a workload or Service through the Pods its selector picks; a claim through its class and volumes.
+        var events = snapshot.List(WellKnownKinds.Event);
+        var storage = StorageFacts.From(snapshot);
+        var diagnosis = check.Resource.Kind == WellKnownKinds.Pod ? PodDiagnosis.ExplainPod(obj, events, storage)
+            : WellKnownKinds.PodOwners.Contains(check.Resource.Kind.Kind) ? PodDiagnosis.ForObject(obj, snapshot.List(WellKnownKinds.Pod), events, storage)
+            : check.Resource.Kind == WellKnownKinds.PersistentVolumeClaim ? ClaimDiagnosis.Explain(obj, storage, snapshot.List(WellKnownKinds.Pod), events)
             : null;
         return CheckVerdict.Fail(failure.Message, diagnosis);
     }
@@ -88,7 +91,7 @@ public static class CheckEvaluator
 
         string? diagnosis = null;
         if (check.Kind == WellKnownKinds.Pod && check.Selector is not null && counted.Count < (check.Bounds.Min ?? check.Bounds.Exactly ?? 0))
-            diagnosis = PodDiagnosis.ForSelector(check.Selector, snapshot.List(WellKnownKinds.Pod), snapshot.List(WellKnownKinds.Event));
+            diagnosis = PodDiagnosis.ForSelector(check.Selector, snapshot.List(WellKnownKinds.Pod), snapshot.List(WellKnownKinds.Event), StorageFacts.From(snapshot));
         return CheckVerdict.Fail(message, diagnosis);
     }
 
@@ -159,7 +162,7 @@ public static class CheckEvaluator
         return problem is null ? CheckVerdict.Pass($"{label} has {ready}/{desired} ready") : Fail(problem);
 
         CheckVerdict Fail(string message) =>
-            CheckVerdict.Fail(message, PodDiagnosis.ForObject(obj, snapshot.List(WellKnownKinds.Pod), snapshot.List(WellKnownKinds.Event)));
+            CheckVerdict.Fail(message, PodDiagnosis.ForObject(obj, snapshot.List(WellKnownKinds.Pod), snapshot.List(WellKnownKinds.Event), StorageFacts.From(snapshot)));
     }
 
     private static CheckVerdict Endpoints(EndpointsCheck check, ClusterSnapshot snapshot)
@@ -178,7 +181,7 @@ public static class CheckEvaluator
         var notReadyText = notReady > 0 ? $" ({notReady} not ready)" : "";
         return CheckVerdict.Fail(
             $"expected {check.Bounds.Describe()} ready {(check.Bounds.Reference == 1 ? "endpoint" : "endpoints")} for {label}, found {ready}{notReadyText}",
-            PodDiagnosis.ForObject(service, snapshot.List(WellKnownKinds.Pod), snapshot.List(WellKnownKinds.Event)));
+            PodDiagnosis.ForObject(service, snapshot.List(WellKnownKinds.Pod), snapshot.List(WellKnownKinds.Event), StorageFacts.From(snapshot)));
     }
 
     private static CheckVerdict Selects(SelectsCheck check, ClusterSnapshot snapshot)
