@@ -23,7 +23,12 @@ public static class PodDiagnosis
         if (selector is null)
         {
             var kind = JsonText.Str(owner["kind"]) ?? "object";
-            return kind == "Service" ? $"Service {NameOf(owner)} has no selector, so no pods back it" : null;
+            if (kind == "Service") return $"Service {NameOf(owner)} has no selector, so no pods back it";
+            // An API server gives every Job a selector; without one, the Pods it owns are still known by their owner reference.
+            var uid = JsonText.Str(JsonText.Get(owner, "metadata", "uid"));
+            var owned = uid is null ? [] : pods.Where(p => (JsonText.Get(p, "metadata", "ownerReferences") as JsonArray)?
+                .Any(r => JsonText.Str(JsonText.Get(r, "uid")) == uid) == true).ToList();
+            return owned.Count == 0 ? null : ExplainPods(owned, events, storage);
         }
         return ForSelector(selector, pods, events, storage);
     }

@@ -140,3 +140,21 @@ public class ClaimDiagnosisTests
         CheckEvaluator.Evaluate(check, snapshot).Diagnosis.Should().StartWith("claim backup waits for its first consumer");
     }
 }
+
+/// <summary>A failed Job explains itself through the Pods it owns, naming the container that failed.</summary>
+public class FailedJobDiagnosisTests
+{
+    [Fact]
+    public void A_job_without_a_selector_is_explained_through_the_pods_it_owns()
+    {
+        var job = Obj("""{ "apiVersion": "batch/v1", "kind": "Job", "metadata": { "name": "backup", "uid": "j-1" }, "spec": {} }""");
+        var pod = Obj("""
+            { "apiVersion": "v1", "kind": "Pod", "metadata": { "name": "backup-x2k", "ownerReferences": [ { "kind": "Job", "name": "backup", "uid": "j-1" } ] },
+              "status": { "phase": "Failed", "containerStatuses": [ { "name": "backup", "state": { "terminated": { "exitCode": 1,
+                "message": "pg_dump: error: could not open output file \"/backup/votes.sql\": No such file or directory" } } } ] } }
+            """);
+        var stranger = Obj("""{ "apiVersion": "v1", "kind": "Pod", "metadata": { "name": "other" }, "status": { "phase": "Failed" } }""");
+        PodDiagnosis.ForObject(job, [pod, stranger]).Should().Be(
+            "pod backup-x2k has failed: container backup exited with code 1 (pg_dump: error: could not open output file \"/backup/votes.sql\": No such file or directory) — read `kubectl logs backup-x2k -c backup`");
+    }
+}
