@@ -20,16 +20,19 @@ public static class PodDiagnosis
     public static string? ForObject(JsonObject owner, IReadOnlyList<JsonObject> pods, IReadOnlyList<JsonObject>? events = null, StorageFacts? storage = null)
     {
         var selector = LabelSelector.Of(owner);
-        if (selector is null)
+        var kind = JsonText.Str(owner["kind"]) ?? "object";
+        if (kind == "Job")
         {
-            var kind = JsonText.Str(owner["kind"]) ?? "object";
-            if (kind == "Service") return $"Service {NameOf(owner)} has no selector, so no pods back it";
-            // An API server gives every Job a selector; without one, the Pods it owns are still known by their owner reference.
+            // A Job's Pods are its attempts, one after another: the newest says why it has not succeeded. (An API server
+            // gives every Job a selector; without one, its Pods are still known by their owner reference.)
             var uid = JsonText.Str(JsonText.Get(owner, "metadata", "uid"));
-            var owned = uid is null ? [] : pods.Where(p => (JsonText.Get(p, "metadata", "ownerReferences") as JsonArray)?
-                .Any(r => JsonText.Str(JsonText.Get(r, "uid")) == uid) == true).ToList();
-            return owned.Count == 0 ? null : ExplainPods(owned, events, storage);
+            var attempts = pods.Where(p => selector?.Matches(p) ?? (JsonText.Get(p, "metadata", "ownerReferences") as JsonArray)?
+                .Any(r => uid is not null && JsonText.Str(JsonText.Get(r, "uid")) == uid) == true).ToList();
+            var newest = attempts.OrderBy(p => JsonText.Str(JsonText.Get(p, "metadata", "creationTimestamp")) ?? "", StringComparer.Ordinal).LastOrDefault();
+            return newest is null ? null : ExplainPods([newest], events, storage);
         }
+        if (selector is null)
+            return kind == "Service" ? $"Service {NameOf(owner)} has no selector, so no pods back it" : null;
         return ForSelector(selector, pods, events, storage);
     }
 

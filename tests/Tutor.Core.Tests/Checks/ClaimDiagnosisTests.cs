@@ -145,7 +145,7 @@ public class ClaimDiagnosisTests
 public class FailedJobDiagnosisTests
 {
     [Fact]
-    public void A_job_without_a_selector_is_explained_through_the_pods_it_owns()
+    public void A_job_without_a_selector_is_explained_through_its_newest_attempt()
     {
         var job = Obj("""{ "apiVersion": "batch/v1", "kind": "Job", "metadata": { "name": "backup", "uid": "j-1" }, "spec": {} }""");
         var pod = Obj("""
@@ -153,8 +153,13 @@ public class FailedJobDiagnosisTests
               "status": { "phase": "Failed", "containerStatuses": [ { "name": "backup", "state": { "terminated": { "exitCode": 1,
                 "message": "pg_dump: error: could not open output file \"/backup/votes.sql\": No such file or directory" } } } ] } }
             """);
+        pod["metadata"]!["creationTimestamp"] = "2026-01-01T10:00:05Z";
+        var older = Obj("""
+            { "apiVersion": "v1", "kind": "Pod", "metadata": { "name": "backup-a1b", "creationTimestamp": "2026-01-01T10:00:01Z",
+                "ownerReferences": [ { "kind": "Job", "name": "backup", "uid": "j-1" } ] }, "status": { "phase": "Failed", "reason": "Older" } }
+            """);
         var stranger = Obj("""{ "apiVersion": "v1", "kind": "Pod", "metadata": { "name": "other" }, "status": { "phase": "Failed" } }""");
-        PodDiagnosis.ForObject(job, [pod, stranger]).Should().Be(
+        PodDiagnosis.ForObject(job, [older, pod, stranger]).Should().Be(
             "pod backup-x2k has failed: container backup exited with code 1 (pg_dump: error: could not open output file \"/backup/votes.sql\": No such file or directory) — read `kubectl logs backup-x2k -c backup`");
     }
 }
