@@ -40,8 +40,8 @@ public static class CheckCommand
     }
 
     /// <summary>
-    /// Watches until every check passes or the time is up; returns the last snapshot seen and the first, which
-    /// stands for the step's start (a check without --wait has none, so `changed`/`unchanged` fail and say so).
+    /// Watches until every check passes or the time is up; returns the last snapshot seen and every object as first
+    /// seen, which stands for the step's start (a check without --wait has none, so `changed`/`unchanged` fail and say so).
     /// </summary>
     private static async Task<(ClusterSnapshot Last, ClusterSnapshot? Start)> WaitAsync(ClusterSession session, IReadOnlyList<ResourceKind> kinds, IReadOnlyList<Check> checks, TimeSpan timeout, CancellationToken cancellationToken)
     {
@@ -54,7 +54,7 @@ public static class CheckCommand
             await foreach (var snapshot in watcher.ReadAllAsync(deadline.Token))
             {
                 last = snapshot;
-                if (snapshot.Reachable) start ??= snapshot;
+                start = ClusterSnapshot.FirstSeen(start, snapshot);
                 if (snapshot.Reachable && CheckEvaluator.EvaluateAll(checks, snapshot, start).All(v => v.Passed)) break;
             }
         }

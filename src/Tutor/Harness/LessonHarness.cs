@@ -274,6 +274,7 @@ public sealed class LessonHarness(ClusterSession session, LessonFiles files)
         {
             await foreach (var snapshot in watcher.ReadAllAsync(deadline.Token).ConfigureAwait(false))
             {
+                if (start is not null) start = ClusterSnapshot.FirstSeen(start, snapshot);
                 last = CheckEvaluator.EvaluateAll(checks, snapshot, start);
                 for (var i = 0; i < checks.Count; i++)
                     if (last[i].Passed) firstPassed[i] ??= clock.Elapsed.TotalSeconds;

@@ -82,6 +82,27 @@ public class ChangeCheckTests
     }
 
     [Fact]
+    public void The_start_remembers_each_object_as_first_seen_so_a_restored_lesson_can_still_pass()
+    {
+        // Opened on an empty namespace (a sandbox being restored): the objects appear afterwards.
+        var start = ClusterSnapshot.FirstSeen(null, Snapshot());
+        start = ClusterSnapshot.FirstSeen(start, Snapshot(Pod("p-1")));
+        start = ClusterSnapshot.FirstSeen(start, Snapshot(Pod("p-1"), Claim("c-1")));
+        var now = Snapshot(Pod("p-2"), Claim("c-1"));
+        start = ClusterSnapshot.FirstSeen(start, now);
+
+        CheckEvaluator.EvaluateAll(Checks(), now, start).Should().OnlyContain(v => v.Passed);
+        start.Get(new ResourceKind("v1", "Pod"), "db-0")!["metadata"]!["uid"]!.GetValue<string>().Should().Be("p-1", "the first Pod seen is kept");
+    }
+
+    [Fact]
+    public void An_unreachable_look_does_not_replace_what_was_seen()
+    {
+        var start = ClusterSnapshot.FirstSeen(null, Snapshot(Pod("p-1")));
+        ClusterSnapshot.FirstSeen(start, ClusterSnapshot.Unreachable(Ns)).Should().BeSameAs(start);
+    }
+
+    [Fact]
     public void Only_these_checks_ask_for_a_start() =>
         (CheckEvaluator.NeedsStart(Checks()), CheckEvaluator.NeedsStart(CheckParser.Parse("- title: x\n  reachable: true\n", "f").Checks))
             .Should().Be((true, false));
