@@ -10,10 +10,17 @@ public static class CheckEvaluator
 {
     public const string UnreachableMessage = "cannot reach the cluster";
 
-    public static IReadOnlyList<CheckVerdict> EvaluateAll(IReadOnlyList<Check> checks, ClusterSnapshot snapshot) =>
-        checks.Select(c => Evaluate(c, snapshot)).ToList();
+    /// <summary>
+    /// Evaluates every check against <paramref name="snapshot"/>. <paramref name="start"/> is what the cluster looked
+    /// like when the step started; only <c>changed</c>/<c>unchanged</c> read it, and fail when it is not known.
+    /// </summary>
+    public static IReadOnlyList<CheckVerdict> EvaluateAll(IReadOnlyList<Check> checks, ClusterSnapshot snapshot, ClusterSnapshot? start = null) =>
+        checks.Select(c => Evaluate(c, snapshot, start)).ToList();
 
-    public static CheckVerdict Evaluate(Check check, ClusterSnapshot snapshot)
+    /// <summary>Whether any of the checks compares with the step's start, so a caller knows to record it.</summary>
+    public static bool NeedsStart(IEnumerable<Check> checks) => checks.Any(c => c is ChangeCheck);
+
+    public static CheckVerdict Evaluate(Check check, ClusterSnapshot snapshot, ClusterSnapshot? start = null)
     {
         if (!snapshot.Reachable)
             return CheckVerdict.Fail(UnreachableMessage);
@@ -28,6 +35,7 @@ public static class CheckEvaluator
             EndpointsCheck c => Endpoints(c, snapshot),
             SelectsCheck c => Selects(c, snapshot),
             CanICheck c => CanI(c, snapshot),
+            ChangeCheck c => Change(c, snapshot, start),
             _ => CheckVerdict.Fail($"this version of Tutor cannot evaluate a {check.GetType().Name}"),
         };
     }
@@ -56,9 +64,12 @@ public static class CheckEvaluator
         var failure = ObjectMatcher.FirstMismatch(check.Expected, obj);
         if (failure is null)
             return CheckVerdict.Pass(MatchedFacts(label, check.Expected, obj));
-        // A Pod explains itself; a workload or Service through the Pods its selector picks.
-        var diagnosis = check.Resource.Kind == WellKnownKinds.Pod ? PodDiagnosis.ExplainPod(obj, snapshot.List(WellKnownKinds.Event))
-            : WellKnownKinds.PodOwners.Contains(check.Resource.Kind.Kind) ? PodDiagnosis.ForObject(obj, snapshot.List(WellKnownKinds.Pod), snapshot.List(WellKnownKinds.Event))
+        // A Pod explains itself; a workload or Service through the Pods its selector picks; a claim through its class and volumes.
+        var events = snapshot.List(WellKnownKinds.Event);
+        var storage = StorageFacts.From(snapshot);
+        var diagnosis = check.Resource.Kind == WellKnownKinds.Pod ? PodDiagnosis.ExplainPod(obj, events, storage)
+            : WellKnownKinds.PodOwners.Contains(check.Resource.Kind.Kind) ? PodDiagnosis.ForObject(obj, snapshot.List(WellKnownKinds.Pod), events, storage)
+            : check.Resource.Kind == WellKnownKinds.PersistentVolumeClaim ? ClaimDiagnosis.Explain(obj, storage, snapshot.List(WellKnownKinds.Pod), events)
             : null;
         return CheckVerdict.Fail(failure.Message, diagnosis);
     }
@@ -81,7 +92,7 @@ public static class CheckEvaluator
 
         string? diagnosis = null;
         if (check.Kind == WellKnownKinds.Pod && check.Selector is not null && counted.Count < (check.Bounds.Min ?? check.Bounds.Exactly ?? 0))
-            diagnosis = PodDiagnosis.ForSelector(check.Selector, snapshot.List(WellKnownKinds.Pod), snapshot.List(WellKnownKinds.Event));
+            diagnosis = PodDiagnosis.ForSelector(check.Selector, snapshot.List(WellKnownKinds.Pod), snapshot.List(WellKnownKinds.Event), StorageFacts.From(snapshot));
         return CheckVerdict.Fail(message, diagnosis);
     }
 
@@ -152,7 +163,7 @@ public static class CheckEvaluator
         return problem is null ? CheckVerdict.Pass($"{label} has {ready}/{desired} ready") : Fail(problem);
 
         CheckVerdict Fail(string message) =>
-            CheckVerdict.Fail(message, PodDiagnosis.ForObject(obj, snapshot.List(WellKnownKinds.Pod), snapshot.List(WellKnownKinds.Event)));
+            CheckVerdict.Fail(message, PodDiagnosis.ForObject(obj, snapshot.List(WellKnownKinds.Pod), snapshot.List(WellKnownKinds.Event), StorageFacts.From(snapshot)));
     }
 
     private static CheckVerdict Endpoints(EndpointsCheck check, ClusterSnapshot snapshot)
@@ -171,7 +182,7 @@ public static class CheckEvaluator
         var notReadyText = notReady > 0 ? $" ({notReady} not ready)" : "";
         return CheckVerdict.Fail(
             $"expected {check.Bounds.Describe()} ready {(check.Bounds.Reference == 1 ? "endpoint" : "endpoints")} for {label}, found {ready}{notReadyText}",
-            PodDiagnosis.ForObject(service, snapshot.List(WellKnownKinds.Pod), snapshot.List(WellKnownKinds.Event)));
+            PodDiagnosis.ForObject(service, snapshot.List(WellKnownKinds.Pod), snapshot.List(WellKnownKinds.Event), StorageFacts.From(snapshot)));
     }
 
     private static CheckVerdict Selects(SelectsCheck check, ClusterSnapshot snapshot)
@@ -211,6 +222,31 @@ public static class CheckEvaluator
             return CheckVerdict.Fail($"expected {question.Subject} not to be allowed to {what}, but it is{because}");
         return CheckVerdict.Fail($"expected {question.Subject} to be allowed to {what}, but it is not",
             RbacDiagnosis.ExplainDenial(question, snapshot.Namespace, snapshot.List(WellKnownKinds.Role), snapshot.List(WellKnownKinds.RoleBinding)));
+    }
+
+    private static CheckVerdict Change(ChangeCheck check, ClusterSnapshot snapshot, ClusterSnapshot? start)
+    {
+        var (obj, label) = Find(check.Resource, snapshot);
+        if (obj is null)
+            return NotFound(check.Resource, label, snapshot);
+        var field = check.FieldPath;
+        var now = JsonText.Get(obj, [.. check.Field]);
+        if (start is null || !start.Reachable)
+            return CheckVerdict.Fail($"Tutor did not see {label} when this step started, so it cannot tell whether its {field} changed: open the step in the app (or run `tutor check --wait`) before you change anything");
+        var before = start.Get(check.Resource.Kind, check.Resource.ResolveName(start.Namespace));
+        if (before is null)
+            return check.ExpectChange
+                ? CheckVerdict.Pass($"{label} is new since the step started ({field} is {JsonText.Show(now)})")
+                : CheckVerdict.Fail($"{label} did not exist when the step started, so it is not the same one (its {field} is {JsonText.Show(now)})");
+        var then = JsonText.Get(before, [.. check.Field]);
+        var same = JsonNode.DeepEquals(then, now);
+        if (same != check.ExpectChange)
+            return CheckVerdict.Pass(same
+                ? $"{label}: {field} is still {JsonText.Show(now)}, as when the step started"
+                : $"{label}: {field} changed from {JsonText.Show(then)} to {JsonText.Show(now)} since the step started");
+        return CheckVerdict.Fail(same
+            ? $"expected {field} of {label} to change since the step started, it is still {JsonText.Show(now)}"
+            : $"expected {field} of {label} to stay {JsonText.Show(then)} as when the step started, found {JsonText.Show(now)}");
     }
 
     private static (JsonObject? Object, string Label) Find(ResourceRef resource, ClusterSnapshot snapshot)

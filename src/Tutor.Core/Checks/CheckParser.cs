@@ -12,7 +12,7 @@ namespace Tutor.Core.Checks;
 /// </summary>
 public static partial class CheckParser
 {
-    public static readonly IReadOnlyList<string> Forms = ["match", "exists", "absent", "count", "rolledOut", "endpoints", "selects", "reachable", "canI"];
+    public static readonly IReadOnlyList<string> Forms = ["match", "exists", "absent", "count", "rolledOut", "endpoints", "selects", "changed", "unchanged", "reachable", "canI"];
 
     private static readonly string[] CheckKeys = ["title", "hint", "resource", .. Forms];
     private static readonly string[] CountKeys = ["resource", "selector", "match", "min", "max", "equals"];
@@ -20,7 +20,7 @@ public static partial class CheckParser
     private static readonly string[] BoundKeys = ["min", "max", "equals"];
     private static readonly string[] CanIKeys = ["as", "verb", "resource", "subresource", "name", "namespace", "expect"];
     private static readonly string[] SubjectKinds = ["serviceaccount", "user"];
-    private static readonly HashSet<string> NeedResource = ["match", "exists", "absent", "rolledOut", "endpoints", "selects"];
+    private static readonly HashSet<string> NeedResource = ["match", "exists", "absent", "rolledOut", "endpoints", "selects", "changed", "unchanged"];
 
     public static CheckParseResult Parse(string yaml, string file)
     {
@@ -153,6 +153,7 @@ public static partial class CheckParser
                 "selects" => ReadSelects(title, hint, line, resource, formValue),
                 "count" => ReadCount(title, hint, line, formValue),
                 "canI" => ReadCanI(title, hint, line, formValue),
+                "changed" or "unchanged" => ReadChange(title, hint, line, resource, formValue, form == "changed"),
                 _ => null,
             };
             return check;
@@ -162,6 +163,17 @@ public static partial class CheckParser
         {
             var expected = ReadExpectation(value, "match");
             return expected is null || resource is null ? null : new MatchCheck(title, hint, line, resource, expected);
+        }
+
+        private ChangeCheck? ReadChange(string title, string? hint, int line, ResourceRef? resource, YamlNode value, bool changed)
+        {
+            var form = changed ? "changed" : "unchanged";
+            if (!YamlJson.TryString(value, out var path) || !FieldPath().IsMatch(path))
+            {
+                Error(value, $"{form} takes the dotted path of one field, such as `metadata.uid`; found {YamlJson.Describe(value)}");
+                return null;
+            }
+            return resource is null ? null : new ChangeCheck(title, hint, line, resource, path.Split('.'), changed);
         }
 
         private RolledOutCheck? ReadRolledOut(string title, string? hint, int line, ResourceRef? resource, YamlNode value)
@@ -513,4 +525,7 @@ public static partial class CheckParser
 
     [GeneratedRegex(@"^[a-z][a-z0-9-]*$")]
     private static partial Regex ResourceName();
+
+    [GeneratedRegex(@"^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$")]
+    private static partial Regex FieldPath();
 }

@@ -34,6 +34,28 @@ public sealed class ClusterSnapshot
     public IReadOnlyList<JsonObject> List(ResourceKind kind) =>
         _objects.TryGetValue(kind, out var list) ? list : [];
 
+    /// <summary>
+    /// The step's start as it grows: every object as first seen while the step was open. Objects in
+    /// <paramref name="start"/> keep their first version; objects seen for the first time in <paramref name="now"/>
+    /// are added. So an object that appears after the step was opened (a lesson being restored) is remembered as
+    /// it first appeared, and a Pod replaced later is compared with the one first seen.
+    /// </summary>
+    public static ClusterSnapshot FirstSeen(ClusterSnapshot? start, ClusterSnapshot now)
+    {
+        if (!now.Reachable) return start ?? now;
+        if (start is null || !start.Reachable) return now;
+        var merged = new Dictionary<ResourceKind, IReadOnlyList<JsonObject>>();
+        foreach (var kind in start.Kinds.Concat(now.Kinds).Distinct())
+        {
+            var known = start.List(kind);
+            var names = known.Select(NameOf).ToHashSet(StringComparer.Ordinal);
+            merged[kind] = known.Concat(now.List(kind).Where(o => !names.Contains(NameOf(o)))).ToList();
+        }
+        return new ClusterSnapshot(start.Namespace, true, merged);
+    }
+
+    private static string NameOf(JsonObject o) => o["metadata"]?["name"]?.GetValue<string>() ?? "";
+
     public JsonObject? Get(ResourceKind kind, string name) =>
         List(kind).FirstOrDefault(o => o["metadata"]?["name"]?.GetValue<string>() == name);
 

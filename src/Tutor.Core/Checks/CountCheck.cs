@@ -11,5 +11,5 @@ public sealed record CountCheck(
     : Check(Title, Hint, Line)
 {
     public override IEnumerable<ResourceKind> Reads =>
-        Kind == WellKnownKinds.Pod ? [Kind, WellKnownKinds.Event] : [Kind, WellKnownKinds.Pod, WellKnownKinds.Event];
+        new[] { Kind }.Concat(WellKnownKinds.PodDiagnosisReads).Distinct();
 }

@@ -4,5 +4,5 @@ namespace Tutor.Core.Checks;
 public sealed record EndpointsCheck(string Title, string? Hint, int Line, ResourceRef Service, CountBounds Bounds)
     : Check(Title, Hint, Line)
 {
-    public override IEnumerable<ResourceKind> Reads => [WellKnownKinds.Service, WellKnownKinds.Endpoints, WellKnownKinds.Pod, WellKnownKinds.Event];
+    public override IEnumerable<ResourceKind> Reads => [WellKnownKinds.Service, WellKnownKinds.Endpoints, .. WellKnownKinds.PodDiagnosisReads];
 }

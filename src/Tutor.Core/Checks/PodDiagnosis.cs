@@ -17,22 +17,30 @@ public static class PodDiagnosis
          "batch.kubernetes.io/controller-uid", "controller-uid", "batch.kubernetes.io/job-name", "job-name"];
 
     /// <summary>Diagnoses the Pods an object owns, found through its selector (Service or workload).</summary>
-    public static string? ForObject(JsonObject owner, IReadOnlyList<JsonObject> pods, IReadOnlyList<JsonObject>? events = null)
+    public static string? ForObject(JsonObject owner, IReadOnlyList<JsonObject> pods, IReadOnlyList<JsonObject>? events = null, StorageFacts? storage = null)
     {
         var selector = LabelSelector.Of(owner);
-        if (selector is null)
+        var kind = JsonText.Str(owner["kind"]) ?? "object";
+        if (kind == "Job")
         {
-            var kind = JsonText.Str(owner["kind"]) ?? "object";
-            return kind == "Service" ? $"Service {NameOf(owner)} has no selector, so no pods back it" : null;
+            // A Job's Pods are its attempts, one after another: the newest says why it has not succeeded. (An API server
+            // gives every Job a selector; without one, its Pods are still known by their owner reference.)
+            var uid = JsonText.Str(JsonText.Get(owner, "metadata", "uid"));
+            var attempts = pods.Where(p => selector?.Matches(p) ?? (JsonText.Get(p, "metadata", "ownerReferences") as JsonArray)?
+                .Any(r => uid is not null && JsonText.Str(JsonText.Get(r, "uid")) == uid) == true).ToList();
+            var newest = attempts.OrderBy(p => JsonText.Str(JsonText.Get(p, "metadata", "creationTimestamp")) ?? "", StringComparer.Ordinal).LastOrDefault();
+            return newest is null ? null : ExplainPods([newest], events, storage);
         }
-        return ForSelector(selector, pods, events);
+        if (selector is null)
+            return kind == "Service" ? $"Service {NameOf(owner)} has no selector, so no pods back it" : null;
+        return ForSelector(selector, pods, events, storage);
     }
 
     /// <summary>Diagnoses the Pods a selector picks; when it picks none, compares it with the labels Pods do have.</summary>
-    public static string? ForSelector(LabelSelector selector, IReadOnlyList<JsonObject> pods, IReadOnlyList<JsonObject>? events = null)
+    public static string? ForSelector(LabelSelector selector, IReadOnlyList<JsonObject> pods, IReadOnlyList<JsonObject>? events = null, StorageFacts? storage = null)
     {
         var picked = pods.Where(p => selector.Matches(p)).ToList();
-        return picked.Count == 0 ? NoPodMatches(selector, pods) : ExplainPods(picked, events);
+        return picked.Count == 0 ? NoPodMatches(selector, pods) : ExplainPods(picked, events, storage);
     }
 
     /// <summary>"selector app=vote,tier=front matches no pods; pods have app=vote,tier=frontend".</summary>
@@ -79,9 +87,9 @@ public static class PodDiagnosis
     }
 
     /// <summary>Why the given Pods are not ready, the most serious first; null when every one is ready.</summary>
-    public static string? ExplainPods(IEnumerable<JsonObject> pods, IReadOnlyList<JsonObject>? events = null)
+    public static string? ExplainPods(IEnumerable<JsonObject> pods, IReadOnlyList<JsonObject>? events = null, StorageFacts? storage = null)
     {
-        var problems = pods.Select(p => Explain(p, events ?? [])).OfType<PodProblem>().OrderBy(p => p.Severity).ToList();
+        var problems = pods.Select(p => Explain(p, events ?? [], storage ?? StorageFacts.None)).OfType<PodProblem>().OrderBy(p => p.Severity).ToList();
         if (problems.Count == 0)
             return null;
         var shown = problems.Select(p => p.Text).Distinct().Take(MaxExplained).ToList();
@@ -91,13 +99,14 @@ public static class PodDiagnosis
     }
 
     /// <summary>Why one Pod is not ready, or null when it is running and ready.</summary>
-    public static string? ExplainPod(JsonObject pod, IReadOnlyList<JsonObject>? events = null) => Explain(pod, events ?? [])?.Text;
+    public static string? ExplainPod(JsonObject pod, IReadOnlyList<JsonObject>? events = null, StorageFacts? storage = null) =>
+        Explain(pod, events ?? [], storage ?? StorageFacts.None)?.Text;
 
     private sealed record PodProblem(int Severity, string Text);
 
     private const int Broken = 0, Waiting = 1, Leaving = 2;
 
-    private static PodProblem? Explain(JsonObject pod, IReadOnlyList<JsonObject> events)
+    private static PodProblem? Explain(JsonObject pod, IReadOnlyList<JsonObject> events, StorageFacts storage)
     {
         var name = NameOf(pod);
         var status = JsonText.Get(pod, "status");
@@ -106,9 +115,13 @@ public static class PodDiagnosis
         if (JsonText.Get(pod, "metadata", "deletionTimestamp") is not null)
             return new(Leaving, $"pod {name} is Terminating");
         if (phase == "Failed")
-            return new(Broken, $"pod {name} has failed{Reason(status)}");
+            return new(Broken, $"pod {name} has failed{Reason(status)}{FailedContainer(name, status)}");
         if (phase == "Succeeded")
             return new(Leaving, $"pod {name} has completed and will not run again");
+
+        // A Pod that waits for its claim cannot be placed; the claim, not the Pod, is what to fix.
+        if (phase == "Pending" && JsonText.Get(pod, "spec", "nodeName") is null && ClaimDiagnosis.ForPod(pod, storage, events) is { } claim)
+            return new(Broken, claim);
 
         var scheduled = Condition(status, "PodScheduled");
         if (scheduled is not null && JsonText.Str(scheduled["status"]) == "False")
@@ -206,6 +219,18 @@ public static class PodDiagnosis
             default:
                 return new(Broken, $"pod {pod} is waiting: {reason}{Detail(message)}");
         }
+    }
+
+    /// <summary>": container backup exited with code 1 (its message) — read `kubectl logs …`", for the first container that failed.</summary>
+    private static string FailedContainer(string pod, JsonNode? status)
+    {
+        foreach (var container in Statuses(status, "containerStatuses"))
+        {
+            if (JsonText.Get(container, "state", "terminated") is not JsonObject done || JsonText.Int(done["exitCode"]) == 0) continue;
+            var name = JsonText.Str(container["name"]) ?? "?";
+            return $": container {name} exited with code {JsonText.Int(done["exitCode"])}{Detail(JsonText.Str(done["message"]))} — read `kubectl logs {pod} -c {name}`";
+        }
+        return "";
     }
 
     private static string Detail(string? message) => string.IsNullOrWhiteSpace(message) ? "" : $" ({message})";

@@ -10,9 +10,13 @@ public static class PodEvents
 {
     /// <summary>The message of the newest Event with <paramref name="reason"/> about the Pod, or null.</summary>
     public static string? LatestMessage(IReadOnlyList<JsonObject> events, string pod, string reason) =>
+        LatestMessageAbout(events, "Pod", pod, reason);
+
+    /// <summary>The message of the newest Event with <paramref name="reason"/> about the object of that kind and name, or null.</summary>
+    public static string? LatestMessageAbout(IReadOnlyList<JsonObject> events, string kind, string name, string reason) =>
         events
-            .Where(e => JsonText.Str(JsonText.Get(e, "involvedObject", "kind")) == "Pod"
-                && JsonText.Str(JsonText.Get(e, "involvedObject", "name")) == pod
+            .Where(e => JsonText.Str(JsonText.Get(e, "involvedObject", "kind")) == kind
+                && JsonText.Str(JsonText.Get(e, "involvedObject", "name")) == name
                 && JsonText.Str(e["reason"]) == reason)
             .Select((e, order) => (Event: e, Order: order))
             // Timestamps are RFC 3339 in UTC, so they order as strings; the list order breaks ties.

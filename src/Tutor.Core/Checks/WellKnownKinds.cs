@@ -11,6 +11,22 @@ public static class WellKnownKinds
     public static readonly ResourceKind Role = new("rbac.authorization.k8s.io/v1", "Role");
     public static readonly ResourceKind RoleBinding = new("rbac.authorization.k8s.io/v1", "RoleBinding");
 
+    public static readonly ResourceKind PersistentVolumeClaim = new("v1", "PersistentVolumeClaim");
+    public static readonly ResourceKind PersistentVolume = new("v1", "PersistentVolume");
+    public static readonly ResourceKind StorageClass = new("storage.k8s.io/v1", "StorageClass");
+
+    /// <summary>
+    /// What a check reads to say why Pods are not ready: the Pods, their Events, and the claims they mount with the
+    /// classes and volumes behind them (a Pod Pending on an unbound claim is a storage problem, not a Pod problem).
+    /// </summary>
+    public static readonly IReadOnlyList<ResourceKind> PodDiagnosisReads = [Pod, Event, PersistentVolumeClaim, StorageClass, PersistentVolume];
+
+    /// <summary>
+    /// Cluster-scoped kinds read only to explain a failure. A learner whose Role cannot list them (a classroom) still
+    /// gets every check; the diagnosis just says less.
+    /// </summary>
+    public static bool IsDiagnosisOnly(ResourceKind kind) => kind == StorageClass || kind == PersistentVolume;
+
     /// <summary>Kinds <c>rolledOut</c> understands.</summary>
     public static readonly IReadOnlySet<string> RollingWorkloads = new HashSet<string> { "Deployment", "StatefulSet", "DaemonSet" };
 

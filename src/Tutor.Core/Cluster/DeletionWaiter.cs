@@ -6,10 +6,17 @@ namespace Tutor.Core.Cluster;
 /// </summary>
 public static class DeletionWaiter
 {
-    /// <summary>Returns the names still present when <paramref name="timeout"/> ran out (empty when all are gone).</summary>
+    /// <summary>
+    /// Returns the names still present when <paramref name="timeout"/> ran out (empty when all are gone). With
+    /// <paramref name="uids"/>, a name counts as gone once the object of that uid is: a controller may already have
+    /// made a new one of the same name (a StatefulSet's Pod), and that one is not what was deleted.
+    /// </summary>
     public static async Task<IReadOnlyCollection<string>> WaitGoneAsync(ClusterConnection connection, ApiResource resource, string? @namespace,
-        IEnumerable<string> names, TimeSpan timeout, CancellationToken cancellationToken, string? fieldSelector = null)
+        IEnumerable<string> names, TimeSpan timeout, CancellationToken cancellationToken, string? fieldSelector = null,
+        IReadOnlyDictionary<string, string>? uids = null)
     {
+        bool IsDeleted(System.Text.Json.Nodes.JsonObject item) =>
+            uids is not null && NameOf(item) is { } name && uids.TryGetValue(name, out var uid) && UidOf(item) != uid;
         var remaining = new HashSet<string>(names);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
@@ -19,7 +26,7 @@ public static class DeletionWaiter
             while (remaining.Count > 0)
             {
                 var list = await ListWatchClient.ListAsync(connection, resource, @namespace, deadline.Token, fieldSelector).ConfigureAwait(false);
-                remaining.IntersectWith(list.Items.Select(NameOf).OfType<string>());
+                remaining.IntersectWith(list.Items.Where(i => !IsDeleted(i)).Select(NameOf).OfType<string>());
                 if (remaining.Count == 0) break;
 
                 var left = timeout - (DateTime.UtcNow - started);
@@ -29,7 +36,7 @@ public static class DeletionWaiter
                     await foreach (var change in ListWatchClient.WatchAsync(connection, resource, @namespace, list.ResourceVersion, seconds, deadline.Token, fieldSelector)
                                        .ConfigureAwait(false))
                     {
-                        if (change.Type == WatchEvent.Deleted && NameOf(change.Object) is { } gone) remaining.Remove(gone);
+                        if ((change.Type == WatchEvent.Deleted || IsDeleted(change.Object)) && NameOf(change.Object) is { } gone) remaining.Remove(gone);
                         if (remaining.Count == 0 || change.Type == WatchEvent.Error) break;
                     }
                 }
@@ -48,4 +55,6 @@ public static class DeletionWaiter
     }
 
     private static string? NameOf(System.Text.Json.Nodes.JsonObject item) => item["metadata"]?["name"]?.GetValue<string>();
+
+    private static string? UidOf(System.Text.Json.Nodes.JsonObject item) => item["metadata"]?["uid"]?.GetValue<string>();
 }

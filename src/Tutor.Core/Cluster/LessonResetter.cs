@@ -69,13 +69,17 @@ public sealed class LessonResetter
                 var resource = await _connection.Resources.ResolveAsync(group.Key, cancellationToken).ConfigureAwait(false);
                 if (!resource.Namespaced) return ResetResult.Refused($"refusing to delete cluster-scoped {resource.Plural}: only objects in namespace {learnerNamespace} may be removed");
                 var names = group.Select(o => o.Name).Distinct().ToList();
+                // Which object is deleted, by uid: a StatefulSet at once makes a new Pod of the same name, and waiting for
+                // the name to vanish would wait for ever.
+                var uids = new Dictionary<string, string>();
                 foreach (var name in names)
                 {
+                    if (await UidAsync(resource, learnerNamespace, name, cancellationToken).ConfigureAwait(false) is { } uid) uids[name] = uid;
                     await DeleteAsync(resource, learnerNamespace, name, cancellationToken).ConfigureAwait(false);
                     deleted.Add(resource.Reference(name));
                 }
 
-                var left = await DeletionWaiter.WaitGoneAsync(_connection, resource, learnerNamespace, names, DeletionTimeout, cancellationToken).ConfigureAwait(false);
+                var left = await DeletionWaiter.WaitGoneAsync(_connection, resource, learnerNamespace, names, DeletionTimeout, cancellationToken, uids: uids).ConfigureAwait(false);
                 if (left.Count > 0) return new ResetResult(deleted, null, $"timed out waiting for {string.Join(", ", left)} to be deleted");
             }
 
@@ -162,6 +166,24 @@ public sealed class LessonResetter
         }
 
         return null;
+    }
+
+    private async Task<string?> UidAsync(ApiResource resource, string @namespace, string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var found = await _connection.Client.CustomObjects.GetNamespacedCustomObjectAsync(resource.Kind.Group, resource.Kind.Version, @namespace, resource.Plural, name,
+                cancellationToken).ConfigureAwait(false);
+            return System.Text.Json.JsonSerializer.SerializeToNode(found)?["metadata"]?["uid"]?.GetValue<string>();
+        }
+        catch (HttpOperationException e) when (e.Response?.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            throw ClusterErrors.From(e, _connection.Server, $"read {resource.Reference(name)} in namespace {@namespace}");
+        }
     }
 
     private async Task DeleteAsync(ApiResource resource, string? @namespace, string name, CancellationToken cancellationToken)

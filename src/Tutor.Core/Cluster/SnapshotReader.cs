@@ -8,7 +8,7 @@ public static class SnapshotReader
 {
     /// <summary>
     /// Lists every kind: namespaced kinds in <paramref name="learnerNamespace"/>, cluster-scoped kinds cluster-wide.
-    /// Kinds the cluster does not serve read as empty. An unreachable cluster gives <see cref="ClusterSnapshot.Unreachable"/>;
+    /// Kinds the cluster does not serve, and diagnosis-only kinds the learner may not list, read as empty. An unreachable cluster gives <see cref="ClusterSnapshot.Unreachable"/>;
     /// other refusals (403, say) are thrown as <see cref="ClusterException"/>.
     /// </summary>
     public static Task<ClusterSnapshot> ReadAsync(ClusterConnection connection, IEnumerable<ResourceKind> kinds, string learnerNamespace,
@@ -28,8 +28,16 @@ public static class SnapshotReader
             {
                 var resource = await connection.Resources.TryResolveAsync(kind, cancellationToken).ConfigureAwait(false);
                 if (resource is null) return new KeyValuePair<ResourceKind, IEnumerable<JsonObject>>(kind, []);
-                var list = await ListWatchClient.ListAsync(connection, resource, resource.Namespaced ? learnerNamespace : null, cancellationToken).ConfigureAwait(false);
-                return new KeyValuePair<ResourceKind, IEnumerable<JsonObject>>(kind, list.Items);
+                try
+                {
+                    var list = await ListWatchClient.ListAsync(connection, resource, resource.Namespaced ? learnerNamespace : null, cancellationToken).ConfigureAwait(false);
+                    return new KeyValuePair<ResourceKind, IEnumerable<JsonObject>>(kind, list.Items);
+                }
+                catch (ClusterException e) when (e.Failure == ClusterFailure.Forbidden && WellKnownKinds.IsDiagnosisOnly(kind))
+                {
+                    // Read only to explain a failure (see WellKnownKinds.IsDiagnosisOnly): without the right, it reads as empty.
+                    return new KeyValuePair<ResourceKind, IEnumerable<JsonObject>>(kind, []);
+                }
             })).ConfigureAwait(false);
             answers = questions.Count == 0 ? new Dictionary<AccessQuestion, AccessAnswer>()
                 : await AccessReviewer.AskAsync(connection, questions, learnerNamespace, cancellationToken).ConfigureAwait(false);

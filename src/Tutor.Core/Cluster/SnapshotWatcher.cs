@@ -137,6 +137,12 @@ public sealed class SnapshotWatcher : IAsyncDisposable
             {
                 return;
             }
+            catch (ClusterException e) when (e.Failure == ClusterFailure.Forbidden && WellKnownKinds.IsDiagnosisOnly(kind))
+            {
+                // Read only to explain a failure: without the right to list it, the diagnosis says less, the checks still run.
+                Replace(kind, []);
+                return;
+            }
             catch (Exception e)
             {
                 MarkFailed(kind, e is ClusterException known ? known.Message : ClusterErrors.From(e, _connection.Server, $"watch {kind}").Message);

@@ -8,12 +8,18 @@ namespace Tutor.Sandbox.Controllers;
 /// Decides what a container would do on a real node, from its image's profile and its command: servers run;
 /// a shell command runs as long as it loops or sleeps long, otherwise exits (with the code an <c>exit N</c> or
 /// <c>false</c> gives); an app missing a required variable or Service exits 1; a wait loop on
-/// <c>nslookup</c>/<c>nc -z</c>/<c>pg_isready -h</c> waits until that Service exists.
+/// <c>nslookup</c>/<c>nc -z</c>/<c>pg_isready -h</c> waits until that host resolves (a Service exists, or a
+/// StatefulSet Pod named through its headless Service is ready); a client the image ships runs as
+/// <see cref="ClientBehaviour"/> says.
 /// </summary>
 public static partial class ContainerBehaviour
 {
     public static ContainerOutcome Decide(JsonObject container, ImageProfile profile, string ns, ObjectStore store)
     {
+        // A client the image ships (psql) is not its server: the server's own requirements do not apply.
+        if (profile.Client is { } client && ClientBehaviour.Program(container, client) is { } program)
+            return ClientBehaviour.Decide(program, container, client, ns, store);
+
         foreach (var group in profile.RequiresEnv)
         {
             var names = EnvNames(container, ns, store);
@@ -31,7 +37,7 @@ public static partial class ContainerBehaviour
         if (script.Length == 0) return new ContainerOutcome(ContainerOutcomeKind.Exits, 0, TimeSpan.Zero, "the image's shell exits at once: it has no command to run");
 
         var hosts = WaitHosts().Matches(script).Select(m => m.Groups["host"].Value).Distinct().ToList();
-        var waiting = hosts.Where(h => !ServiceExists(h, ns, store)).ToList();
+        var waiting = hosts.Where(h => ClusterDns.Resolve(h, ns, store) is null).ToList();
         if (waiting.Count > 0 && LoopWord().IsMatch(script)) return new ContainerOutcome(ContainerOutcomeKind.WaitsForHosts, Hosts: waiting);
 
         if (Forever().IsMatch(script)) return ContainerOutcome.Runs;

@@ -80,7 +80,10 @@ public sealed class ImageCatalogue
                 (node["requiresEnv"] as JsonArray)?.Select(Strings).ToList() ?? [],
                 Strings(node["requiresServices"]),
                 (node["ports"] as JsonArray)?.Select(v => v!.GetValue<int>()).ToList() ?? [],
-                node["paths"] is JsonArray ? Strings(node["paths"]) : null);
+                node["paths"] is JsonArray ? Strings(node["paths"]) : null,
+                node["client"] is JsonObject client
+                    ? new ImageClient(Strings(client["commands"]), client["hostEnv"]!.GetValue<string>(), client["port"]!.GetValue<int>())
+                    : null);
         }
 
         return new ImageCatalogue(images);

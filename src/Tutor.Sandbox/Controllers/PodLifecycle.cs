@@ -26,9 +26,11 @@ public sealed class PodLifecycle : IReconciler
             if (change.Type == "DELETED") lock (_runs) _runs.Remove(Meta.Uid(change.Object));
             else loop.Enqueue(this, Meta.Key(ResourceTypes.Pod, change.Object));
         }
-        else if (change.Resource == ResourceTypes.Service || change.Resource == ResourceTypes.ConfigMap || change.Resource == ResourceTypes.Secret)
+        else if (change.Resource == ResourceTypes.Service || change.Resource == ResourceTypes.ConfigMap || change.Resource == ResourceTypes.Secret
+                 || change.Resource == ResourceTypes.Endpoints)
         {
-            // A Service, ConfigMap or Secret appearing may unblock waiting containers in that namespace.
+            // A Service, ConfigMap or Secret appearing, or a Pod becoming ready behind a Service (its own DNS name now
+            // resolves), may unblock waiting containers in that namespace.
             foreach (var pod in loop.Store.List(ResourceTypes.Pod, change.Namespace).Items.Where(p => !PodState.IsReady(p) && PodState.IsActive(p)))
                 loop.Enqueue(this, Meta.Key(ResourceTypes.Pod, pod));
         }

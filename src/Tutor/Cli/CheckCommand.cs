@@ -24,16 +24,16 @@ public static class CheckCommand
             var all = checks.SelectMany(c => c.Checks).ToList();
             var kinds = all.SelectMany(c => c.Reads).Distinct().ToList();
             var questions = all.SelectMany(c => c.Asks).Distinct().ToList();
-            var snapshot = parse.GetValue(wait) is { } seconds
+            var (snapshot, start) = parse.GetValue(wait) is { } seconds
                 ? await WaitAsync(session, kinds, questions, all, TimeSpan.FromSeconds(seconds), cancellationToken)
-                : await SnapshotReader.ReadAsync(session.Connection, kinds, questions, session.Namespace, cancellationToken);
+                : (await SnapshotReader.ReadAsync(session.Connection, kinds, questions, session.Namespace, cancellationToken), null);
             if (!snapshot.Reachable)
             {
                 io.Error.WriteLine($"tutor: cannot reach the cluster at {session.Server}");
                 return ExitCodes.Unreachable;
             }
 
-            var results = checks.Select(c => new StepVerdicts(c.Step, c.Checks, CheckEvaluator.EvaluateAll(c.Checks, snapshot))).ToList();
+            var results = checks.Select(c => new StepVerdicts(c.Step, c.Checks, CheckEvaluator.EvaluateAll(c.Checks, snapshot, start))).ToList();
             Record(new VerbContext(io, global, parse), session, lesson, results);
             io.Out.WriteLine(OutputOption.IsJson(parse, output) ? CheckReport.Json(lesson, results) : CheckReport.Text(lesson, results, io.Colour));
             return results.All(r => r.Passed) ? ExitCodes.Ok : ExitCodes.CheckFailed;
@@ -41,20 +41,24 @@ public static class CheckCommand
         return command;
     }
 
-    /// <summary>Watches until every check passes or the time is up; returns the last snapshot seen.</summary>
-    private static async Task<ClusterSnapshot> WaitAsync(ClusterSession session, IReadOnlyList<ResourceKind> kinds, IReadOnlyList<AccessQuestion> questions,
+    /// <summary>
+    /// Watches until every check passes or the time is up; returns the last snapshot seen and every object as first
+    /// seen, which stands for the step's start (a check without --wait has none, so `changed`/`unchanged` fail and say so).
+    /// </summary>
+    private static async Task<(ClusterSnapshot Last, ClusterSnapshot? Start)> WaitAsync(ClusterSession session, IReadOnlyList<ResourceKind> kinds, IReadOnlyList<AccessQuestion> questions,
         IReadOnlyList<Check> checks, TimeSpan timeout, CancellationToken cancellationToken)
     {
         await using var watcher = new SnapshotWatcher(session.Connection, kinds, session.Namespace, questions: questions);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
-        ClusterSnapshot? last = null;
+        ClusterSnapshot? last = null, start = null;
         try
         {
             await foreach (var snapshot in watcher.ReadAllAsync(deadline.Token))
             {
                 last = snapshot;
-                if (snapshot.Reachable && CheckEvaluator.EvaluateAll(checks, snapshot).All(v => v.Passed)) break;
+                start = ClusterSnapshot.FirstSeen(start, snapshot);
+                if (snapshot.Reachable && CheckEvaluator.EvaluateAll(checks, snapshot, start).All(v => v.Passed)) break;
             }
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -62,7 +66,7 @@ public static class CheckCommand
             // Time is up: report what the last snapshot shows.
         }
 
-        return last ?? await SnapshotReader.ReadAsync(session.Connection, kinds, questions, session.Namespace, cancellationToken);
+        return (last ?? await SnapshotReader.ReadAsync(session.Connection, kinds, questions, session.Namespace, cancellationToken), start);
     }
 
     /// <summary>Steps whose checks all pass count as done, as in the app.</summary>

@@ -24,6 +24,10 @@ public sealed class TutorEngine : ITutorEngine, IAsyncDisposable
     private SnapshotWatcher? _watcher;
     private string? _watchedLesson;
     private ClusterSnapshot? _snapshot;
+    // Each object as first seen since the selected step was opened: `changed`/`unchanged` checks compare with it.
+    private ClusterSnapshot? _start;
+    // While Tutor itself rebuilds a lesson (restore, setup) nothing it does may count as the learner's change.
+    private bool _holdStart;
     private IReadOnlyList<Check> _checks = [];
     private IReadOnlyList<CheckVerdict>? _verdicts;
     private StepContent? _content;
@@ -101,7 +105,7 @@ public sealed class TutorEngine : ITutorEngine, IAsyncDisposable
         if (lessonId is null || Catalogue.Find(lessonId) is not { } lesson) return;
         var passed = _progress.PassedSteps(lesson.Id);
         if (lesson.Setup.Count == 0 && passed.Count == 0) return;
-        await RunAsync("restoring your lesson…", async () =>
+        await RunAsync("restoring your lesson…", () => StartingOverAsync(lesson, async () =>
         {
             var setup = await _session.Applier.ApplyAsync(_files.Setup(lesson), _session.Namespace, cancellationToken).ConfigureAwait(false);
             if (!setup.Ok) return ApplyWording.Describe(setup, "restored");
@@ -112,7 +116,7 @@ public sealed class TutorEngine : ITutorEngine, IAsyncDisposable
             }
 
             return $"The sandbox started empty: lesson {lesson.Id} was set up again{(passed.Count > 0 ? $" with the {passed.Count} step{(passed.Count == 1 ? "" : "s")} you passed" : "")}.";
-        }).ConfigureAwait(false);
+        }, cancellationToken)).ConfigureAwait(false);
     }
 
     public Task ApplyAsync(CancellationToken cancellationToken = default) => ApplyFileAsync(s => s.Manifest, "applying…", "This step has no manifest to apply.", cancellationToken);
@@ -140,6 +144,7 @@ public sealed class TutorEngine : ITutorEngine, IAsyncDisposable
             lock (_gate)
             {
                 _snapshot = snapshot;
+                if (!_holdStart) _start = ClusterSnapshot.FirstSeen(_start, snapshot);
                 EvaluateLocked();
                 if (_verdicts is null) return null;
                 var passed = _verdicts.Count(v => v.Passed);
@@ -268,11 +273,82 @@ public sealed class TutorEngine : ITutorEngine, IAsyncDisposable
         var fresh = lessonId != _selection?.LessonId && _progress.PassedSteps(lessonId).Count == 0 && lesson.Setup.Count > 0;
         Select(lessonId, step, remember: true);
         if (!fresh) return Task.CompletedTask;
-        return RunAsync($"setting up lesson {lessonId}…", async () =>
+        return RunAsync($"setting up lesson {lessonId}…", () => StartingOverAsync(lesson, async () =>
         {
             var result = await _session.Applier.ApplyAsync(_files.Setup(lesson), _session.Namespace, cancellationToken).ConfigureAwait(false);
             return result.Ok ? $"Lesson {lessonId} is set up ({ApplyWording.Describe(result)})." : ApplyWording.Describe(result, "set up");
-        });
+        }, cancellationToken));
+    }
+
+    /// <summary>
+    /// The state the selected step starts from after a rebuild: once the previous step's checks pass (its objects
+    /// replaced what the setup made: deleting a StatefulSet returns before its Pods are gone), or after that step's
+    /// budget. Steps that do not compare with their start need no wait.
+    /// </summary>
+    private async Task<ClusterSnapshot?> SettledAsync(Lesson lesson, CancellationToken cancellationToken)
+    {
+        SnapshotWatcher? watcher;
+        IReadOnlyList<Check> previousChecks;
+        LessonStep? previous;
+        lock (_gate)
+        {
+            if (!CheckEvaluator.NeedsStart(_checks) || _selection is null) return null;
+            watcher = _watcher;
+            previous = _selection.Step > 1 ? lesson.Steps[_selection.Step - 2] : null;
+            previousChecks = previous is null ? [] : _files.Checks(previous);
+        }
+
+        ClusterSnapshot? last = null;
+        if (watcher is not null && previous is not null)
+        {
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            deadline.CancelAfter(previous.Timeout);
+            try
+            {
+                await foreach (var snapshot in watcher.ReadAllAsync(deadline.Token).ConfigureAwait(false))
+                {
+                    if (!snapshot.Reachable) continue;
+                    last = snapshot;
+                    if (CheckEvaluator.EvaluateAll(previousChecks, snapshot, snapshot).All(v => v.Passed)) break;
+                }
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // The previous step did not settle in its budget: start from what is there.
+            }
+        }
+
+        return last ?? await SnapshotReader.ReadAsync(_session.Connection, _files.KindsRead(lesson), _session.Namespace, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Runs Tutor's own rebuilding of a lesson, then takes the step's start once the rebuilt state has settled: what
+    /// the restore changed (a Pod replaced on the way) must not pass a `changed` check the learner has not done.
+    /// </summary>
+    private async Task<string?> StartingOverAsync(Lesson lesson, Func<Task<string?>> rebuild, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            _holdStart = true;
+            _start = null;
+        }
+
+        try
+        {
+            var message = await rebuild().ConfigureAwait(false);
+            var start = await SettledAsync(lesson, cancellationToken).ConfigureAwait(false);
+            lock (_gate)
+            {
+                _start = start is { Reachable: true } ? start : null;
+                EvaluateLocked();
+            }
+
+            return message;
+        }
+        finally
+        {
+            lock (_gate) _holdStart = false;
+        }
     }
 
     private void Select(string lessonId, int step, bool remember)
@@ -302,6 +378,7 @@ public sealed class TutorEngine : ITutorEngine, IAsyncDisposable
 
             _verdicts = null;
             if (_watchedLesson != lessonId) Watch(lesson);
+            _start = _snapshot is { Reachable: true } && !_holdStart ? _snapshot : null;
             EvaluateLocked();
             PublishLocked();
         }
@@ -338,6 +415,7 @@ public sealed class TutorEngine : ITutorEngine, IAsyncDisposable
         {
             if (!ReferenceEquals(source, _watcher)) return;
             _snapshot = snapshot;
+            if (!_holdStart) _start = ClusterSnapshot.FirstSeen(_start, snapshot);
             EvaluateLocked();
             PublishLocked();
         }
@@ -347,7 +425,7 @@ public sealed class TutorEngine : ITutorEngine, IAsyncDisposable
     private void EvaluateLocked()
     {
         if (_snapshot is null || _selection is null || _checks.Count == 0) return;
-        _verdicts = CheckEvaluator.EvaluateAll(_checks, _snapshot);
+        _verdicts = CheckEvaluator.EvaluateAll(_checks, _snapshot, _start);
         if (!_verdicts.All(v => v.Passed) || _progress.IsPassed(_selection.LessonId, _selection.Step)) return;
         _progress = _progress.MarkPassed(_selection.LessonId, _selection.Step, _clock.GetUtcNow());
         Save();

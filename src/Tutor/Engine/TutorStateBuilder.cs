@@ -43,7 +43,7 @@ public static class TutorStateBuilder
             var s = selected.Steps[selection.Step - 1];
             var passed = progress.IsPassed(selected.Id, s.Number);
             step = new StepState(selected.Id, s.Number, selected.Steps.Count, s.Title, content?.Markdown ?? "", s.Manifest, content?.ManifestYaml,
-                Done: passed, NextUnlocked: passed, HasSolution: s.Solution is not null);
+                Done: passed, NextUnlocked: passed, HasSolution: s.Solution is not null || s.Removes.Count > 0);
             hints = new HintState(s.Hints.Take(Math.Clamp(selection.HintsRevealed, 0, s.Hints.Count)).ToList(), s.Hints.Count);
         }
 

@@ -86,7 +86,8 @@ public sealed class LessonHarness(ClusterSession session, LessonFiles files)
         foreach (var step in lesson.Steps)
         {
             var checks = files.Checks(step);
-            var verdicts = CheckEvaluator.EvaluateAll(checks, snapshot);
+            // On the reset state every step starts there, so that state is also each step's start.
+            var verdicts = CheckEvaluator.EvaluateAll(checks, snapshot, snapshot);
             var allPass = verdicts.All(v => v.Passed);
             for (var i = 0; i < checks.Count; i++)
             {
@@ -124,11 +125,15 @@ public sealed class LessonHarness(ClusterSession session, LessonFiles files)
     private async Task<IReadOnlyList<HarnessRow>> SolveStepAsync(Lesson lesson, LessonStep step, CancellationToken cancellationToken, string phase = HarnessPhase.Solve)
     {
         var clock = Stopwatch.StartNew();
+        var checks = files.Checks(step);
+        // The step starts where the previous one left off, as when a learner opens it: that is what `changed` compares with.
+        var start = CheckEvaluator.NeedsStart(checks)
+            ? await SnapshotReader.ReadAsync(session.Connection, files.KindsRead(lesson), session.Namespace, cancellationToken).ConfigureAwait(false)
+            : null;
         var (_, _, error) = await StepSolution.ApplyAsync(session, files, step, cancellationToken).ConfigureAwait(false);
         if (error is not null) return [new HarnessRow(phase, step.Number, "apply the solution", false, error, clock.Elapsed.TotalSeconds)];
 
-        var checks = files.Checks(step);
-        var watched = await WatchAsync(lesson, checks, step.Timeout, clock, stopWhenAllPass: true, cancellationToken).ConfigureAwait(false);
+        var watched = await WatchAsync(lesson, checks, step.Timeout, clock, stopWhenAllPass: true, cancellationToken, start).ConfigureAwait(false);
         var budget = $"{step.Timeout.TotalSeconds:0} s";
         return checks.Select((check, i) => watched.AllPassed is not null
             ? new HarnessRow(phase, step.Number, check.Title, true, "passes", watched.FirstPassed[i] ?? watched.AllPassed.Value)
@@ -164,6 +169,9 @@ public sealed class LessonHarness(ClusterSession session, LessonFiles files)
     private async Task<IReadOnlyList<HarnessRow>> TryStarterAsync(Lesson lesson, LessonStep step, IReadOnlyList<ManifestObject> starter, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
+        var start = CheckEvaluator.NeedsStart(files.Checks(step))
+            ? await SnapshotReader.ReadAsync(session.Connection, files.KindsRead(lesson), session.Namespace, cancellationToken).ConfigureAwait(false)
+            : null;
         var applied = await session.Applier.ApplyAsync(starter, session.Namespace, cancellationToken).ConfigureAwait(false);
         if (!applied.Ok)
         {
@@ -173,7 +181,7 @@ public sealed class LessonHarness(ClusterSession session, LessonFiles files)
 
         var checks = files.Checks(step);
         var settle = StarterSettle < step.Timeout ? StarterSettle : step.Timeout;
-        var watched = await WatchAsync(lesson, checks, settle, clock, stopWhenAllPass: true, cancellationToken).ConfigureAwait(false);
+        var watched = await WatchAsync(lesson, checks, settle, clock, stopWhenAllPass: true, cancellationToken, start).ConfigureAwait(false);
         if (watched.AllPassed is { } at)
         {
             return [new HarnessRow(HarnessPhase.Starter, step.Number, "the starter is broken", false,
@@ -253,7 +261,8 @@ public sealed class LessonHarness(ClusterSession session, LessonFiles files)
     private sealed record Watched(IReadOnlyList<CheckVerdict> Last, IReadOnlyList<double?> FirstPassed, double? AllPassed);
 
     /// <summary>Watches the lesson's kinds (no polling) until every check passes at once or <paramref name="budget"/> runs out.</summary>
-    private async Task<Watched> WatchAsync(Lesson lesson, IReadOnlyList<Check> checks, TimeSpan budget, Stopwatch clock, bool stopWhenAllPass, CancellationToken cancellationToken)
+    private async Task<Watched> WatchAsync(Lesson lesson, IReadOnlyList<Check> checks, TimeSpan budget, Stopwatch clock, bool stopWhenAllPass, CancellationToken cancellationToken,
+        ClusterSnapshot? start = null)
     {
         var firstPassed = new double?[checks.Count];
         IReadOnlyList<CheckVerdict> last = checks.Select(_ => CheckVerdict.Fail("no snapshot of the cluster arrived")).ToList();
@@ -265,7 +274,8 @@ public sealed class LessonHarness(ClusterSession session, LessonFiles files)
         {
             await foreach (var snapshot in watcher.ReadAllAsync(deadline.Token).ConfigureAwait(false))
             {
-                last = CheckEvaluator.EvaluateAll(checks, snapshot);
+                if (start is not null) start = ClusterSnapshot.FirstSeen(start, snapshot);
+                last = CheckEvaluator.EvaluateAll(checks, snapshot, start);
                 for (var i = 0; i < checks.Count; i++)
                     if (last[i].Passed) firstPassed[i] ??= clock.Elapsed.TotalSeconds;
                 if (last.All(v => v.Passed))

@@ -124,7 +124,7 @@ public sealed class MainWindow : Window
                 _status.Show("Open a lesson first.");
                 break;
             case TutorCommand.Solution when !step.HasSolution:
-                _status.Show("This step has no solution manifest.");
+                _status.Show("This step has no solution.");
                 break;
             case TutorCommand.Solution:
                 if (_dialogs.Confirm(

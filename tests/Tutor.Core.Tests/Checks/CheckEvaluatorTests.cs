@@ -240,12 +240,14 @@ public class CheckEvaluatorTests
     [Fact]
     public void Reads_lists_what_each_check_needs()
     {
+        ResourceKind[] podDiagnosis = [new("v1", "Pod"), new("v1", "Event"), new("v1", "PersistentVolumeClaim"), new("storage.k8s.io/v1", "StorageClass"), new("v1", "PersistentVolume")];
         new EndpointsCheck("e", null, 1, Ref("v1", "Service", "vote"), new CountBounds(1, null, null)).Reads
-            .Should().BeEquivalentTo([new ResourceKind("v1", "Service"), new ResourceKind("v1", "Endpoints"), new ResourceKind("v1", "Pod"), new ResourceKind("v1", "Event")]);
+            .Should().BeEquivalentTo([new ResourceKind("v1", "Service"), new ResourceKind("v1", "Endpoints"), .. podDiagnosis]);
         new RolledOutCheck("r", null, 1, Ref("apps/v1", "Deployment", "vote")).Reads
-            .Should().BeEquivalentTo([Deployments, new ResourceKind("v1", "Pod"), new ResourceKind("v1", "Event")]);
+            .Should().BeEquivalentTo([Deployments, .. podDiagnosis]);
         new CountCheck("c", null, 1, new ResourceKind("v1", "Pod"), null, null, new CountBounds(1, null, null)).Reads
-            .Should().BeEquivalentTo([new ResourceKind("v1", "Pod"), new ResourceKind("v1", "Event")]);
+            .Should().BeEquivalentTo(podDiagnosis);
+        new MatchCheck("m", null, 1, Ref("v1", "PersistentVolumeClaim", "data-db-0"), new JsonObject()).Reads.Should().BeEquivalentTo(podDiagnosis);
         new SelectsCheck("s", null, 1, Ref("v1", "Service", "vote"), new ResourceKind("v1", "Pod"), new CountBounds(1, null, null)).Reads
             .Should().BeEquivalentTo([new ResourceKind("v1", "Service"), new ResourceKind("v1", "Pod"), new ResourceKind("v1", "Event")]);
         new MatchCheck("m", null, 1, Ref("v1", "ConfigMap", "x"), new JsonObject()).Reads.Should().BeEquivalentTo([new ResourceKind("v1", "ConfigMap")]);

@@ -50,6 +50,7 @@ public class ParseThenEvaluateTests
         verdicts[3].Diagnosis.Should().StartWith("pod vote-2 is waiting: ErrImagePull");
 
         parsed.Checks.SelectMany(c => c.Reads).Distinct().Should().BeEquivalentTo(
-            [new ResourceKind("apps/v1", "Deployment"), new ResourceKind("v1", "Service"), new ResourceKind("v1", "Endpoints"), new ResourceKind("v1", "Pod"), new ResourceKind("v1", "Event")]);
+            [new ResourceKind("apps/v1", "Deployment"), new ResourceKind("v1", "Service"), new ResourceKind("v1", "Endpoints"), new ResourceKind("v1", "Pod"), new ResourceKind("v1", "Event"),
+             new ResourceKind("v1", "PersistentVolumeClaim"), new ResourceKind("storage.k8s.io/v1", "StorageClass"), new ResourceKind("v1", "PersistentVolume")]);
     }
 }

@@ -33,6 +33,30 @@ public class LessonResetterTests
     }
 
     [Fact]
+    public async Task Removing_a_statefulset_pod_ends_when_that_pod_is_gone_though_its_successor_has_the_name()
+    {
+        await using var cluster = await SandboxCluster.StartAsync();
+        var ns = cluster.LearnerNamespace;
+        var spec = (JsonObject)DeploymentOf("db", 1).Body["spec"]!.DeepClone();
+        spec["serviceName"] = "db";
+        var statefulSet = Make(new Core.Checks.ResourceKind("apps/v1", "StatefulSet"), "db", new JsonObject { ["spec"] = spec }, 1);
+        (await new ManifestApplier(cluster.Connection).ApplyAsync([LearnerNamespace(), statefulSet], ns)).Errors.Should().BeEmpty();
+        string? before = null;
+        for (var i = 0; i < 100 && before is null; i++, await Task.Delay(50))
+            before = (await cluster.GetAsync($"api/v1/namespaces/{ns}/pods/db-0"))?["metadata"]?["uid"]?.GetValue<string>();
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var result = await new LessonResetter(cluster.Connection).RemoveAsync(ns, [new Core.Checks.ResourceRef(Objects.Pod, "db-0")]);
+
+        result.Error.Should().BeNull();
+        result.Deleted.Should().Equal("pod/db-0");
+        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(20), "it waits for the deleted Pod, not for the name to stay free");
+        before.Should().NotBeNull("the StatefulSet made db-0");
+        var after = (await cluster.GetAsync($"api/v1/namespaces/{ns}/pods/db-0"))?["metadata"]?["uid"]?.GetValue<string>();
+        after.Should().NotBe(before, "what is there now is the successor, if anything");
+    }
+
+    [Fact]
     public async Task Reset_of_a_namespace_that_does_not_exist_applies_the_setup()
     {
         await using var cluster = await SandboxCluster.StartAsync();

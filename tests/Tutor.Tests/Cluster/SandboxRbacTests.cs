@@ -67,6 +67,29 @@ public sealed class SandboxRbacTests : IAsyncLifetime
         new() { ApiGroups = [group], Resources = resources, Verbs = verbs };
 
     [Fact]
+    public async Task Checks_of_a_learner_who_may_not_list_storage_classes_still_run_with_less_diagnosis()
+    {
+        var token = await LearnerAsync("team-s", Rule("", ["pods", "events", "persistentvolumeclaims"], "get", "list", "watch"));
+        var connection = SandboxCluster.Connect(_server, token: token);
+        var kinds = new[] { new Core.Checks.ResourceKind("v1", "Pod") }.Concat(Core.Checks.WellKnownKinds.PodDiagnosisReads).Distinct().ToList();
+
+        var snapshot = await Core.Cluster.SnapshotReader.ReadAsync(connection, kinds, "team-s");
+        snapshot.Reachable.Should().BeTrue("storage classes and volumes are only read to explain a failure");
+        snapshot.List(Core.Checks.WellKnownKinds.StorageClass).Should().BeEmpty("the learner may not list them");
+
+        await using var watcher = new Core.Cluster.SnapshotWatcher(connection, kinds, "team-s");
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await foreach (var seen in watcher.ReadAllAsync(deadline.Token))
+        {
+            seen.Reachable.Should().BeTrue();
+            break;
+        }
+
+        var refused = await RefusalOf(() => ClientWith(token).ListStorageClassAsync());
+        refused.Code.Should().Be(HttpStatusCode.Forbidden, "the token really lacks the right");
+    }
+
+    [Fact]
     public async Task A_learner_token_works_in_its_namespace_and_nowhere_else()
     {
         var token = await LearnerAsync("team-a", Rule("", ["configmaps", "secrets", "pods"], "get", "list", "create", "delete"));

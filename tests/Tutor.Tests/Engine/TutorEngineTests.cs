@@ -140,4 +140,27 @@ public sealed class TutorEngineTests : IAsyncLifetime
         var pods = await ListWatchClient.ListAsync(session.Connection, await session.Connection.Resources.ResolveAsync(new("v1", "Pod")), "tutor-restore", CancellationToken.None);
         pods.Items.Should().NotContain(p => p["metadata"]!["name"]!.GetValue<string>() == "vote", "step 1's solution removes the bare Pod");
     }
+    [Fact]
+    public async Task A_step_that_compares_with_its_start_passes_after_a_restore_once_the_pod_is_replaced()
+    {
+        var files = ShippedCatalogue.Files();
+        var progress = files.Catalogue.Lessons.TakeWhile(l => l.Id != "230")
+            .Aggregate(LearnerProgress.Empty, (p, l) => l.Steps.Aggregate(p, (q, s) => q.MarkPassed(l.Id, s.Number, Then)))
+            .MarkPassed("230", 1, Then).MarkPassed("230", 2, Then).MoveTo("230", 3, Then);
+        var (engine, _, session) = Start(progress, "tutor-start");
+        await using var _ = engine;
+        using var __ = session;
+        await engine.StartAsync();
+        engine.State.Step!.LessonId.Should().Be("230");
+
+        // The sandbox is empty, so the lesson is rebuilt after the step was opened: the start is what Tutor first sees.
+        await engine.RestoreCurrentLessonAsync();
+        var restored = await WaitForAsync(engine, s => s.Checks.Count == 4 && s.Checks.Skip(1).All(c => c.Verdict?.Passed == true));
+        restored.Checks[0].Verdict!.Message.Should().Contain("to change since the step started");
+        restored.Step!.Done.Should().BeFalse();
+
+        (await session.Resetter.RemoveAsync("tutor-start", [new Core.Checks.ResourceRef(new("v1", "Pod"), "db-0")])).Error.Should().BeNull();
+        var done = await WaitForAsync(engine, s => s.Step!.Done);
+        done.Checks.Should().OnlyContain(c => c.Verdict!.Passed);
+    }
 }

@@ -10,7 +10,7 @@ namespace Tutor.Tui;
 /// <param name="ManifestYaml">The manifest's text, or null when the step has none.</param>
 /// <param name="Done">All checks of this step have passed at least once.</param>
 /// <param name="NextUnlocked">Whether "next" may move on (this step is done, or it was done before).</param>
-/// <param name="HasSolution">Whether a solution manifest exists for this step.</param>
+/// <param name="HasSolution">Whether the step has a solution: a manifest to apply, objects to remove, or both.</param>
 public sealed record StepState(
     string LessonId,
     int Number,
