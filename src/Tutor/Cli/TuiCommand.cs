@@ -52,11 +52,12 @@ public static class TuiCommand
                 {
                     server = await SandboxServer.StartAsync(cancellationToken: cancellationToken);
                     var path = SandboxKubeconfig.DefaultPath(io);
-                    kubeconfig = server.Kubeconfig(SandboxKubeconfig.ContextName);
+                    kubeconfig = server.Kubeconfig(SandboxKubeconfig.ContextName, ns);
                     SandboxKubeconfig.Write(path, kubeconfig);
                     var hint = KubectlHint(io, path);
                     session = ClusterSession.Open(new ClusterTarget(SandboxClient.Configuration(server), SandboxKubeconfig.ContextName,
                         server.Url.ToString(), ns, path, LooksLocal: true), simulated: true, hint);
+                    session.ShellEnvironment = ShellEnvironment(path);
                     firstMessage ??= $"Sandbox ready · kubectl: {hint}";
                 }
 
@@ -132,6 +133,8 @@ public static class TuiCommand
 
         var sandbox = ClusterConnector.IsSandbox(target);
         var session = ClusterSession.Open(target, sandbox, sandbox ? KubectlHint(io, SandboxKubeconfig.DefaultPath(io)) : null);
+        // A running sandbox found on its own is not in the learner's KUBECONFIG: the commands Tutor runs are pointed at it.
+        if (foundSandbox) session.ShellEnvironment = ShellEnvironment(SandboxKubeconfig.DefaultPath(io));
         var probe = await ClusterProbe.ProbeAsync(session.Connection, cancellationToken: cancellationToken);
         if (probe.Status is ProbeStatus.Reachable or ProbeStatus.Forbidden) return (session, null, false);
         session.Dispose();
@@ -143,6 +146,8 @@ public static class TuiCommand
         var answer = io.In.ReadLine()?.Trim().ToLowerInvariant();
         return answer is "y" or "yes" ? (null, null, true) : (null, ExitCodes.Unreachable, false);
     }
+
+    private static Dictionary<string, string> ShellEnvironment(string kubeconfig) => new() { ["KUBECONFIG"] = kubeconfig };
 
     private static void WriteStartup(string path)
     {

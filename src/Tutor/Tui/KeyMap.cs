@@ -17,6 +17,10 @@ public static class KeyMap
         new("h", "hint", "Reveal the next hint, one at a time", TutorCommand.Hint),
         new("s", "solution", "Apply the step's solution (asks first)", TutorCommand.Solution),
         new("r", "reset", "Reset the lesson to its start (asks first)", TutorCommand.Reset),
+        new("x", "run", "Run or copy (y) a command shown in the step", TutorCommand.RunCommand),
+        new("d", "diff", "Diff your live objects against the step's solution", TutorCommand.Diff),
+        new("e", "edit", "Edit the step's manifest in $VISUAL / $EDITOR", TutorCommand.Edit),
+        new("o", "objects", "Show or hide the live objects panel", TutorCommand.Objects),
         new("?", "help", "Show this list of keys", TutorCommand.Help),
         new("q", "quit", "Quit Tutor", TutorCommand.Quit),
     ];
@@ -28,6 +32,15 @@ public static class KeyMap
         new("Enter", "open", "Open the selected lesson", null),
         new("Tab/F6", "pane", "Move between the lesson tree and the text", null),
         new("PgUp/PgDn", "scroll", "Scroll the lesson text", null),
+    ];
+
+    /// <summary>Keys inside the command picker and the output and diff panels, listed in the help dialog only.</summary>
+    public static IReadOnlyList<KeyBindingInfo> PanelBindings { get; } =
+    [
+        new("Enter", "run", "Picker: run the chosen command (output below, exit code and time)", null),
+        new("y", "copy", "Picker: copy the chosen command to the clipboard (OSC 52)", null),
+        new("Ctrl+C/s", "stop", "Output: stop the running command", null),
+        new("Esc/q", "close", "Picker, output, diff: close", null),
     ];
 
     /// <summary>The command for a key press, or null when the key is not one of Tutor's.</summary>
@@ -54,13 +67,16 @@ public static class KeyMap
         return Bindings.FirstOrDefault(b => b.Keys == text)?.Command;
     }
 
+    /// <summary>Whether <paramref name="key"/> is the plain (no Ctrl, no Alt) letter <paramref name="letter"/>, case included.</summary>
+    public static bool IsLetter(Key key, char letter) => !key.IsCtrl && !key.IsAlt && key.AsRune.Value == letter;
+
     /// <summary>Esc closes dialogs but must never end the app: the main window swallows it.</summary>
     public static bool IsSwallowedOnMainWindow(Key key) => key == Key.Esc;
 
     /// <summary>The help dialog's text: one key per line, aligned, then how kubectl reaches the cluster when that needs saying.</summary>
     public static string HelpText(string? kubectlHint = null)
     {
-        var all = NavigationBindings.Concat(Bindings).ToList();
+        var all = NavigationBindings.Concat(Bindings).Concat(PanelBindings).ToList();
         var width = all.Max(b => b.Keys.Length);
         var keys = string.Join('\n', all.Select(b => $"{b.Keys.PadRight(width)}  {b.Description}"));
         return kubectlHint is null ? keys : $"{keys}\n\nkubectl in another terminal:\n  {kubectlHint}";

@@ -1,0 +1,56 @@
+namespace Tutor.Tui;
+
+/// <summary>The objects panel's lines: a mark, the object, its state on the right ("● deploy/vote  3/3"). Pure.</summary>
+public sealed class ObjectsPanelText(GlyphSet glyphs)
+{
+    public IReadOnlyList<PanelLine> Lines(TutorState state, int width)
+    {
+        if (state.Objects is not { } rows)
+        {
+            return [new PanelLine($"{glyphs.Connecting} waiting for the cluster{glyphs.Ellipsis}", PanelLineKind.Pending)];
+        }
+
+        if (rows.Count == 0)
+        {
+            return [new PanelLine("Nothing yet: apply (a) the step's manifest.", PanelLineKind.Pending)];
+        }
+
+        return rows.Select(r => new PanelLine(Line(r, width), KindOf(r.Health))).ToList();
+    }
+
+    /// <summary>The panel's width for these rows: the longest line, within bounds.</summary>
+    public static int PreferredWidth(TutorState state) =>
+        Math.Clamp((state.Objects ?? []).Select(r => r.Name.Length + r.Status.Length + 4).DefaultIfEmpty(0).Max() + 2, 26, 36);
+
+    public string Line(ObjectRow row, int width)
+    {
+        var mark = row.Health switch
+        {
+            ObjectHealth.Ready => glyphs.Connected,
+            ObjectHealth.Progressing => glyphs.Connecting,
+            ObjectHealth.Failing => glyphs.Fail,
+            _ => " ",
+        };
+        var status = row.Status.Length == 0 ? "" : " " + row.Status;
+        var room = Math.Max(4, width - mark.Length - 1 - status.Length);
+        var name = Shorten(row.Name, room);
+        return $"{mark} {name.PadRight(room)}{status}";
+    }
+
+    // Pod names differ at their end ("vote-7d9f8b6c4-x9zq2"): keep both ends, drop the middle.
+    private string Shorten(string name, int room)
+    {
+        if (name.Length <= room) return name;
+        var tail = Math.Min(5, room / 3);
+        var head = room - tail - glyphs.Ellipsis.Length;
+        return head <= 0 ? name[..room] : name[..head] + glyphs.Ellipsis + name[^tail..];
+    }
+
+    private static PanelLineKind KindOf(ObjectHealth health) => health switch
+    {
+        ObjectHealth.Ready => PanelLineKind.Pass,
+        ObjectHealth.Progressing => PanelLineKind.Pending,
+        ObjectHealth.Failing => PanelLineKind.Fail,
+        _ => PanelLineKind.Normal,
+    };
+}
