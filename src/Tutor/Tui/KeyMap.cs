@@ -37,10 +37,10 @@ public static class KeyMap
     /// <summary>Keys inside the command picker and the output and diff panels, listed in the help dialog only.</summary>
     public static IReadOnlyList<KeyBindingInfo> PanelBindings { get; } =
     [
-        new("Enter", "run", "Picker: run the chosen command (output below, exit code and time)", null),
-        new("y", "copy", "Picker: copy the chosen command to the clipboard (OSC 52)", null),
-        new("Ctrl+C/s", "stop", "Output: stop the running command", null),
-        new("Esc/q", "close", "Picker, output, diff: close", null),
+        new("Enter", "run", "Run the chosen command (its output, exit code and time)", null),
+        new("y", "copy", "Copy the chosen command to the clipboard", null),
+        new("Ctrl+C/s", "stop", "Stop the running command", null),
+        new("Esc/q", "close", "Close and go back to the step", null),
     ];
 
     /// <summary>The command for a key press, or null when the key is not one of Tutor's.</summary>
@@ -76,9 +76,11 @@ public static class KeyMap
     /// <summary>The help dialog's text: one key per line, aligned, then how kubectl reaches the cluster when that needs saying.</summary>
     public static string HelpText(string? kubectlHint = null)
     {
-        var all = NavigationBindings.Concat(Bindings).Concat(PanelBindings).ToList();
+        var all = NavigationBindings.Concat(Bindings).ToList();
         var width = all.Max(b => b.Keys.Length);
-        var keys = string.Join('\n', all.Select(b => $"{b.Keys.PadRight(width)}  {b.Description}"));
+        // The panels' keys share one line, so the dialog still fits a 24-row terminal.
+        var panels = string.Join(" · ", PanelBindings.Select(b => $"{b.Keys} {b.Label}"));
+        var keys = string.Join('\n', all.Select(b => $"{b.Keys.PadRight(width)}  {b.Description}")) + $"\nIn the picker (x), output and diff (d): {panels}";
         return kubectlHint is null ? keys : $"{keys}\n\nkubectl in another terminal:\n  {kubectlHint}";
     }
 }

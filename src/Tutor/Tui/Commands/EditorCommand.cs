@@ -28,5 +28,5 @@ public sealed record EditorCommand(string Editor, string Source)
         (path ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Any(folder => File.Exists(Path.Combine(folder, program)));
 
-    public const string NoneFound = "No editor found (tried $VISUAL, $EDITOR, vi, nano): set one, e.g. export EDITOR=nano, and start Tutor again.";
+    public const string NoneFound = "No editor found: set $EDITOR (e.g. export EDITOR=nano) and start Tutor again.";
 }
