@@ -16,7 +16,7 @@ public static class DiffText
             return lines;
         }
 
-        lines.Add(new PanelLine($"{drifted.Count} of {drifts.Count} object{(drifts.Count == 1 ? "" : "s")} differ from step {step}'s solution (- solution, + live):", PanelLineKind.Warning));
+        lines.Add(new PanelLine($"{drifted.Count} of {drifts.Count} object{(drifts.Count == 1 ? "" : "s")} {(drifted.Count == 1 ? "differs" : "differ")} from step {step}'s solution (- solution, + live):", PanelLineKind.Warning));
         foreach (var drift in drifted)
         {
             lines.Add(new PanelLine("", PanelLineKind.Normal));

@@ -28,10 +28,8 @@ public static class KeyMap
     /// <summary>Keys that move in the lesson tree, listed in the help dialog only.</summary>
     public static IReadOnlyList<KeyBindingInfo> NavigationBindings { get; } =
     [
-        new("j/k ↑/↓", "move", "Move in the lesson tree", null),
-        new("Enter", "open", "Open the selected lesson", null),
-        new("Tab/F6", "pane", "Move between the lesson tree and the text", null),
-        new("PgUp/PgDn", "scroll", "Scroll the lesson text", null),
+        new("j/k ↑/↓ Enter", "move", "Move in the lesson tree; Enter opens the lesson", null),
+        new("Tab/F6 PgUp/Dn", "pane", "Move between the tree and the text; scroll the text", null),
     ];
 
     /// <summary>Keys inside the command picker and the output and diff panels, listed in the help dialog only.</summary>
@@ -80,7 +78,7 @@ public static class KeyMap
         var width = all.Max(b => b.Keys.Length);
         // The panels' keys share one line, so the dialog still fits a 24-row terminal.
         var panels = string.Join(" · ", PanelBindings.Select(b => $"{b.Keys} {b.Label}"));
-        var keys = string.Join('\n', all.Select(b => $"{b.Keys.PadRight(width)}  {b.Description}")) + $"\nIn the picker (x), output and diff (d): {panels}";
+        var keys = string.Join('\n', all.Select(b => $"{b.Keys.PadRight(width)}  {b.Description}")) + $"\nx, d panels: {panels}";
         return kubectlHint is null ? keys : $"{keys}\n\nkubectl in another terminal:\n  {kubectlHint}";
     }
 }

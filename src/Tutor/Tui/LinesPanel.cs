@@ -7,13 +7,15 @@ using Terminal.Gui.Views;
 namespace Tutor.Tui;
 
 /// <summary>
-/// A scrollable panel of coloured lines over the centre pane: a command's output, a diff. It follows the end
-/// while lines arrive until the learner scrolls up; the last row says what is going on and which keys work.
+/// A scrollable panel of coloured lines over the centre pane: a command's output, a diff. Long lines wrap as in a
+/// terminal; it follows the end while lines arrive until the learner scrolls up; the last row says what is going
+/// on and which keys work.
 /// </summary>
 public sealed partial class LinesPanel : FrameView
 {
     private readonly ColorSchemes _colors;
     private int _top;
+    private int _rowCount;
     private bool _follow = true;
     private string _footer = "";
 
@@ -62,18 +64,19 @@ public sealed partial class LinesPanel : FrameView
     protected override bool OnDrawingContent(DrawContext? context)
     {
         var normal = GetAttributeForRole(VisualRole.Normal);
-        var count = Log.Count;
-        var maxTop = Math.Max(0, count - Rows);
+        var rows = Wrap(Log.Slice(0, Log.Count), Math.Max(1, Viewport.Width));
+        _rowCount = rows.Count;
+        var maxTop = Math.Max(0, rows.Count - Rows);
         _top = _follow ? maxTop : Math.Clamp(_top, 0, maxTop);
-        var lines = Log.Slice(_top, Rows);
-        for (var row = 0; row < lines.Count; row++)
+        for (var row = 0; row < Rows && _top + row < rows.Count; row++)
         {
-            SetAttribute(_colors.For(lines[row].Kind, normal));
+            SetAttribute(_colors.For(rows[_top + row].Kind, normal));
             Move(0, row);
-            AddStr(lines[row].Text.Length > Viewport.Width ? lines[row].Text[..Viewport.Width] : lines[row].Text);
+            AddStr(rows[_top + row].Text);
         }
 
-        var position = count <= Rows ? "" : $"  {_top + 1}-{Math.Min(count, _top + Rows)}/{count}{(Log.Dropped > 0 ? $" (+{Log.Dropped} earlier dropped)" : "")}";
+        var count = rows.Count;
+        var position = count <= Rows ? "" : $"  {_top + 1}-{Math.Min(count, _top + Rows)}/{count}{(Log.Dropped > 0 ? $" (+{Log.Dropped} earlier lines dropped)" : "")}";
         var footer = _footer + position;
         SetAttribute(_colors.For(PanelLineKind.Pending, normal));
         Move(0, Viewport.Height - 1);
@@ -100,8 +103,8 @@ public sealed partial class LinesPanel : FrameView
         if (key == Key.CursorDown || KeyMap.IsLetter(key, 'j')) return Scroll(1);
         if (key == Key.PageUp) return Scroll(-Rows);
         if (key == Key.PageDown || key == Key.Space) return Scroll(Rows);
-        if (key == Key.Home || KeyMap.IsLetter(key, 'g')) return Scroll(-Log.Count);
-        if (key == Key.End || KeyMap.IsLetter(key, 'G')) return Scroll(Log.Count);
+        if (key == Key.Home || KeyMap.IsLetter(key, 'g')) return Scroll(-_rowCount);
+        if (key == Key.End || KeyMap.IsLetter(key, 'G')) return Scroll(_rowCount);
         return false;
     }
 
@@ -114,11 +117,30 @@ public sealed partial class LinesPanel : FrameView
 
     private bool Scroll(int by)
     {
-        var maxTop = Math.Max(0, Log.Count - Rows);
+        var maxTop = Math.Max(0, _rowCount - Rows);
         _top = Math.Clamp((_follow ? maxTop : _top) + by, 0, maxTop);
         _follow = _top == maxTop;
         SetNeedsDraw();
         return true;
+    }
+
+    // Cut at the width as a terminal does, not at words: tables and YAML keep their columns on the following row.
+    private static List<PanelLine> Wrap(IReadOnlyList<PanelLine> lines, int width)
+    {
+        var rows = new List<PanelLine>(lines.Count);
+        foreach (var line in lines)
+        {
+            if (line.Text.Length <= width)
+            {
+                rows.Add(line);
+                continue;
+            }
+
+            for (var start = 0; start < line.Text.Length; start += width)
+                rows.Add(line with { Text = line.Text.Substring(start, Math.Min(width, line.Text.Length - start)) });
+        }
+
+        return rows;
     }
 
     private static string Clean(string text) => ControlSequence().Replace(text.Replace("\t", "    "), "");

@@ -65,8 +65,8 @@ public sealed class MainWindow : Window
         {
             X = 0,
             Y = 0,
-            // As wide as the longest lesson title needs, but never more than 40% of the screen.
-            Width = Dim.Func(_ => Math.Clamp(_lessons!.PreferredWidth(), 16, Math.Max(16, Viewport.Width * 40 / 100))),
+            // As wide as the longest lesson title needs, but never more than 40% of the screen (30% beside the objects).
+            Width = Dim.Func(_ => Math.Clamp(_lessons!.PreferredWidth(), 16, Math.Max(16, Viewport.Width * (ObjectsVisible ? 30 : 40) / 100))),
             Height = Dim.Fill(2),
         };
         _lessons.LessonOpened += OpenLesson;
@@ -87,11 +87,12 @@ public sealed class MainWindow : Window
         _hints.Height = Dim.Func(_ => HintsHeight());
 
         _objects = new ObjectsPanel(_glyphs, colors) { X = Pos.AnchorEnd(), Y = 0, Width = Dim.Func(_ => ObjectsWidth()), Height = Dim.Fill(2) };
-        _picker = new CommandPicker { X = Pos.Right(_lessons), Y = 0, Width = centreWidth, Height = Dim.Fill(2) };
+        // The picker and the output take the objects panel's columns too: a command's output needs the width.
+        _picker = new CommandPicker { X = Pos.Right(_lessons), Y = 0, Width = Dim.Fill(), Height = Dim.Fill(2) };
         _picker.RunRequested += RunLessonCommand;
         _picker.CopyRequested += Copy;
         _picker.Closed += CloseOverlay;
-        _output = new LinesPanel(colors) { X = Pos.Right(_lessons), Y = 0, Width = centreWidth, Height = Dim.Fill(2) };
+        _output = new LinesPanel(colors) { X = Pos.Right(_lessons), Y = 0, Width = Dim.Fill(), Height = Dim.Fill(2) };
         _output.Closed += CloseOverlay;
 
         _status = new StatusLine(_glyphs) { X = 0, Y = Pos.AnchorEnd(2) };
@@ -310,6 +311,7 @@ public sealed class MainWindow : Window
         _step.Visible = false;
         _checks.Visible = false;
         _hints.Visible = false;
+        _objects.Visible = false;
     }
 
     private void CloseOverlay()
@@ -320,6 +322,7 @@ public sealed class MainWindow : Window
         _overlay = null;
         _step.Visible = true;
         _checks.Visible = true;
+        _objects.Visible = true;
         _hints.Update(_state);
         _lessons.SetFocus();
         SetNeedsLayout();
@@ -351,7 +354,7 @@ public sealed class MainWindow : Window
         string footer;
         try
         {
-            var code = await _runner.RunAsync(command, _state.Connection.ShellEnvironment, (text, error) =>
+            var code = await _runner.RunAsync(command, _state.Catalogue.Root, _state.Connection.ShellEnvironment, (text, error) =>
             {
                 _output.Add(new PanelLine(text, error ? PanelLineKind.Error : PanelLineKind.Normal));
                 QueueRedraw();

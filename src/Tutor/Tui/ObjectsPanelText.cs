@@ -7,16 +7,19 @@ public sealed class ObjectsPanelText(GlyphSet glyphs)
     {
         if (state.Objects is not { } rows)
         {
-            return [new PanelLine($"{glyphs.Connecting} waiting for the cluster{glyphs.Ellipsis}", PanelLineKind.Pending)];
+            return Wrapped($"{glyphs.Connecting} waiting for the cluster{glyphs.Ellipsis}", width);
         }
 
         if (rows.Count == 0)
         {
-            return [new PanelLine("Nothing yet: apply (a) the step's manifest.", PanelLineKind.Pending)];
+            return Wrapped("None yet in your namespace.", width);
         }
 
         return rows.Select(r => new PanelLine(Line(r, width), KindOf(r.Health))).ToList();
     }
+
+    private static IReadOnlyList<PanelLine> Wrapped(string text, int width) =>
+        TextWrap.Wrap(text, width).Select(l => new PanelLine(l, PanelLineKind.Pending)).ToList();
 
     /// <summary>The panel's width for these rows: the longest line, within bounds.</summary>
     public static int PreferredWidth(TutorState state) =>

@@ -5,7 +5,7 @@ namespace Tutor.Tests.Tui;
 /// <summary>Answers a command with preset output and exit code, or (with <see cref="WaitForCancel"/>) runs until stopped.</summary>
 internal sealed class FakeCommandRunner : ICommandRunner
 {
-    public List<(string Command, IReadOnlyDictionary<string, string>? Environment)> Runs { get; } = [];
+    public List<(string Command, string? WorkingDirectory, IReadOnlyDictionary<string, string>? Environment)> Runs { get; } = [];
 
     public IReadOnlyList<(string Text, bool Error)> Output { get; set; } = [("NAME   READY   STATUS", false), ("vote   1/1     Running", false)];
 
@@ -15,9 +15,9 @@ internal sealed class FakeCommandRunner : ICommandRunner
 
     public bool Cancelled { get; private set; }
 
-    public async Task<int> RunAsync(string command, IReadOnlyDictionary<string, string>? environment, Action<string, bool> output, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(string command, string? workingDirectory, IReadOnlyDictionary<string, string>? environment, Action<string, bool> output, CancellationToken cancellationToken)
     {
-        Runs.Add((command, environment));
+        Runs.Add((command, workingDirectory, environment));
         foreach (var (text, error) in Output) output(text, error);
         if (WaitForCancel)
         {

@@ -48,6 +48,7 @@ public class LessonCommandTests
         runner.Runs.Should().ContainSingle();
         runner.Runs[0].Command.Should().Be(Commands[1]);
         runner.Runs[0].Environment.Should().Contain("KUBECONFIG", "/tmp/sandbox.kubeconfig");
+        runner.Runs[0].WorkingDirectory.Should().Be(SampleState.Catalogue.Root);
         var screen = ui.Screen;
         screen.Should().Contain("$ kubectl scale deployment vote --replicas=3").And.Contain("$ kubectl rollout status deployment vote");
         screen.Should().Contain("deployment.apps/vote scaled").And.Contain("warning: slow");

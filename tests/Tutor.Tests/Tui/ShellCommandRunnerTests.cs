@@ -12,19 +12,20 @@ public class ShellCommandRunnerTests
         var lines = new List<(string, bool)>();
 
         var code = await new ShellCommandRunner().RunAsync(
-            "echo hello from sh; echo \"$KUBECONFIG\"; echo oops >&2; exit 3",
+            "echo hello from sh; echo \"$KUBECONFIG\"; pwd; echo oops >&2; exit 3",
+            "/tmp",
             new Dictionary<string, string> { ["KUBECONFIG"] = "/tmp/tutor-test.kubeconfig" },
             (text, error) => { lock (lines) lines.Add((text, error)); },
             CancellationToken.None);
 
         code.Should().Be(3);
-        lines.Should().Contain(("hello from sh", false)).And.Contain(("/tmp/tutor-test.kubeconfig", false)).And.Contain(("oops", true));
+        lines.Should().Contain(("hello from sh", false)).And.Contain(("/tmp/tutor-test.kubeconfig", false)).And.Contain(("oops", true)).And.Contain(("/tmp", false));
     }
 
     [Fact]
     public async Task A_command_waiting_for_input_gets_end_of_file_instead_of_hanging()
     {
-        var code = await new ShellCommandRunner().RunAsync("read line || exit 4; echo got it", null, (_, _) => { }, CancellationToken.None)
+        var code = await new ShellCommandRunner().RunAsync("read line || exit 4; echo got it", null, null, (_, _) => { }, CancellationToken.None)
             .WaitAsync(TimeSpan.FromSeconds(10));
 
         code.Should().Be(4);
@@ -36,7 +37,7 @@ public class ShellCommandRunnerTests
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
         var clock = Stopwatch.StartNew();
 
-        var run = () => new ShellCommandRunner().RunAsync("sleep 30", null, (_, _) => { }, cancel.Token);
+        var run = () => new ShellCommandRunner().RunAsync("sleep 30", null, null, (_, _) => { }, cancel.Token);
 
         await run.Should().ThrowAsync<OperationCanceledException>();
         clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(10));

@@ -8,7 +8,7 @@ namespace Tutor.Tui;
 /// </summary>
 public sealed class ShellCommandRunner : ICommandRunner
 {
-    public async Task<int> RunAsync(string command, IReadOnlyDictionary<string, string>? environment, Action<string, bool> output, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(string command, string? workingDirectory, IReadOnlyDictionary<string, string>? environment, Action<string, bool> output, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo("/bin/sh")
         {
@@ -16,6 +16,7 @@ public sealed class ShellCommandRunner : ICommandRunner
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
+            WorkingDirectory = Directory.Exists(workingDirectory) ? workingDirectory : "",
         };
         start.ArgumentList.Add("-c");
         start.ArgumentList.Add(command);
