@@ -17,7 +17,7 @@ public static class KeyMap
         new("h", "hint", "Reveal the next hint, one at a time", TutorCommand.Hint),
         new("s", "solution", "Apply the step's solution (asks first)", TutorCommand.Solution),
         new("r", "reset", "Reset the lesson to its start (asks first)", TutorCommand.Reset),
-        new("x", "run", "Run or copy (y) a command shown in the step", TutorCommand.RunCommand),
+        new("x", "run", "Pick a step's command: Enter runs, y copies, Ctrl+C stops", TutorCommand.RunCommand),
         new("d", "diff", "Diff your live objects against the step's solution", TutorCommand.Diff),
         new("e", "edit", "Edit the step's manifest in $VISUAL / $EDITOR", TutorCommand.Edit),
         new("o", "objects", "Show or hide the live objects panel", TutorCommand.Objects),
@@ -30,15 +30,6 @@ public static class KeyMap
     [
         new("j/k ↑/↓ Enter", "move", "Move in the lesson tree; Enter opens the lesson", null),
         new("Tab/F6 PgUp/Dn", "pane", "Move between the tree and the text; scroll the text", null),
-    ];
-
-    /// <summary>Keys inside the command picker and the output and diff panels, listed in the help dialog only.</summary>
-    public static IReadOnlyList<KeyBindingInfo> PanelBindings { get; } =
-    [
-        new("Enter", "run", "Run the chosen command (its output, exit code and time)", null),
-        new("y", "copy", "Copy the chosen command to the clipboard", null),
-        new("Ctrl+C/s", "stop", "Stop the running command", null),
-        new("Esc/q", "close", "Close and go back to the step", null),
     ];
 
     /// <summary>The command for a key press, or null when the key is not one of Tutor's.</summary>
@@ -76,9 +67,8 @@ public static class KeyMap
     {
         var all = NavigationBindings.Concat(Bindings).ToList();
         var width = all.Max(b => b.Keys.Length);
-        // The panels' keys share one line, so the dialog still fits a 24-row terminal.
-        var panels = string.Join(" · ", PanelBindings.Select(b => $"{b.Keys} {b.Label}"));
-        var keys = string.Join('\n', all.Select(b => $"{b.Keys.PadRight(width)}  {b.Description}")) + $"\nx, d panels: {panels}";
-        return kubectlHint is null ? keys : $"{keys}\n\nkubectl in another terminal:\n  {kubectlHint}";
+        var keys = string.Join('\n', all.Select(b => $"{b.Keys.PadRight(width)}  {b.Description}"));
+        // One line, so the dialog still fits a terminal of 24 rows.
+        return kubectlHint is null ? keys : $"{keys}\nkubectl: {kubectlHint}";
     }
 }

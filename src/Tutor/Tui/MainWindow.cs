@@ -11,7 +11,7 @@ namespace Tutor.Tui;
 /// <summary>
 /// Tutor's main screen: lesson tree on the left; the step's text and manifest, the check panel and the hints in
 /// the centre; the live objects on the right (on wide screens, or with o); progress and messages above the key
-/// bar. The command picker, a command's output and the diff take the centre's place until closed. It renders
+/// bar. The command picker, a command's output and the diff take the panes' place until closed. It renders
 /// <see cref="ITutorEngine.State"/> and turns keys into engine actions; it holds no tutorial logic of its own.
 /// </summary>
 public sealed class MainWindow : Window
@@ -87,12 +87,12 @@ public sealed class MainWindow : Window
         _hints.Height = Dim.Func(_ => HintsHeight());
 
         _objects = new ObjectsPanel(_glyphs, colors) { X = Pos.AnchorEnd(), Y = 0, Width = Dim.Func(_ => ObjectsWidth()), Height = Dim.Fill(2) };
-        // The picker and the output take the objects panel's columns too: a command's output needs the width.
-        _picker = new CommandPicker { X = Pos.Right(_lessons), Y = 0, Width = Dim.Fill(), Height = Dim.Fill(2) };
+        // The picker and the output take the whole width, as a terminal would give them: output needs the columns.
+        _picker = new CommandPicker { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(2) };
         _picker.RunRequested += RunLessonCommand;
         _picker.CopyRequested += Copy;
         _picker.Closed += CloseOverlay;
-        _output = new LinesPanel(colors) { X = Pos.Right(_lessons), Y = 0, Width = Dim.Fill(), Height = Dim.Fill(2) };
+        _output = new LinesPanel(colors) { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(2) };
         _output.Closed += CloseOverlay;
 
         _status = new StatusLine(_glyphs) { X = 0, Y = Pos.AnchorEnd(2) };
@@ -290,24 +290,25 @@ public sealed class MainWindow : Window
         _hints.Update(state);
         _objects.Update(state);
         _status.Update(state);
-        if (_overlay is not null) HideCentre();
+        if (_overlay is not null) HidePanes();
         SetNeedsLayout();
         SetNeedsDraw();
     }
 
-    /// <summary>The picker, an output or the diff takes the place of the step text, checks and hints until closed.</summary>
+    /// <summary>The picker, an output or the diff takes the place of the panes until closed.</summary>
     private void ShowOverlay(View overlay)
     {
         if (_overlay is not null && _overlay != overlay) _overlay.Visible = false;
         _overlay = overlay;
         overlay.Visible = true;
-        HideCentre();
         overlay.SetFocus();
+        HidePanes();
         SetNeedsLayout();
     }
 
-    private void HideCentre()
+    private void HidePanes()
     {
+        _lessons.Visible = false;
         _step.Visible = false;
         _checks.Visible = false;
         _hints.Visible = false;
@@ -320,6 +321,7 @@ public sealed class MainWindow : Window
         _run?.Cancel();
         if (_overlay is not null) _overlay.Visible = false;
         _overlay = null;
+        _lessons.Visible = true;
         _step.Visible = true;
         _checks.Visible = true;
         _objects.Visible = true;
