@@ -11,14 +11,14 @@ namespace Tutor.Engine;
 public static class ObjectRows
 {
     // Workloads first, then their Pods, then what they use; the rest after, by kind.
-    private static readonly string[] Order = ["Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob", "Pod", "Service", "PersistentVolumeClaim"];
+    private static readonly string[] Order = ["Namespace", "Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob", "Pod", "Service", "PersistentVolumeClaim"];
 
     // Listed by the watch for the checks, but noise in a panel of the learner's objects.
-    private static readonly HashSet<string> Hidden = ["Namespace", "Event", "Endpoints", "EndpointSlice", "ReplicaSet", "ControllerRevision"];
+    private static readonly HashSet<string> Hidden = ["Event", "Endpoints", "EndpointSlice", "ReplicaSet", "ControllerRevision"];
 
     private static readonly Dictionary<string, string> Short = new()
     {
-        ["Deployment"] = "deploy", ["StatefulSet"] = "sts", ["DaemonSet"] = "ds", ["Job"] = "job", ["CronJob"] = "cj",
+        ["Namespace"] = "ns", ["Deployment"] = "deploy", ["StatefulSet"] = "sts", ["DaemonSet"] = "ds", ["Job"] = "job", ["CronJob"] = "cj",
         ["Pod"] = "po", ["Service"] = "svc", ["ConfigMap"] = "cm", ["Secret"] = "secret", ["PersistentVolumeClaim"] = "pvc",
         ["Ingress"] = "ing", ["NetworkPolicy"] = "netpol", ["ServiceAccount"] = "sa", ["HorizontalPodAutoscaler"] = "hpa",
     };
@@ -36,6 +36,8 @@ public static class ObjectRows
             .ThenBy(k => k.Kind, StringComparer.Ordinal)
             .SelectMany(k => snapshot.List(k)
                 .Select(o => (Name: Text(o["metadata"]?["name"]) ?? "?", Object: o))
+                // Namespaces are listed cluster-wide; only the learner's is theirs.
+                .Where(o => k.Kind != "Namespace" || o.Name == snapshot.Namespace)
                 .OrderBy(o => o.Name, StringComparer.Ordinal)
                 .Select(o => Row(k.Kind, o.Name, o.Object)))
             .ToList();
@@ -50,6 +52,11 @@ public static class ObjectRows
             "DaemonSet" => Ratio(Int(o["status"]?["numberReady"]), Int(o["status"]?["desiredNumberScheduled"]) ?? 0),
             "Job" => Job(o),
             "Pod" => Pod(o),
+            "Namespace" => Text(o["status"]?["phase"]) switch
+            {
+                "Terminating" => ("Terminating", ObjectHealth.Progressing),
+                _ => ("Active", ObjectHealth.Ready),
+            },
             "PersistentVolumeClaim" => Text(o["status"]?["phase"]) switch
             {
                 "Bound" => ("Bound", ObjectHealth.Ready),

@@ -15,7 +15,7 @@ public class ObjectRowsTests
     private static readonly ResourceKind Deployment = new("apps/v1", "Deployment");
 
     [Fact]
-    public void Workloads_come_first_as_ready_of_desired_then_pods_by_what_matters()
+    public void The_learners_namespace_then_workloads_as_ready_of_desired_then_pods_by_what_matters()
     {
         var rows = ObjectRows.From(Snapshot(
             (WellKnownKinds.Pod,
@@ -25,10 +25,11 @@ public class ObjectRowsTests
                 Json("""{"metadata":{"name":"vote-c"},"status":{"phase":"Pending"}}"""),
             ]),
             (Deployment, [Json("""{"metadata":{"name":"vote"},"spec":{"replicas":3},"status":{"readyReplicas":1}}""")]),
-            (WellKnownKinds.Namespace, [Json("""{"metadata":{"name":"tutor"}}""")]),
+            (WellKnownKinds.Namespace, [Json("""{"metadata":{"name":"default"},"status":{"phase":"Active"}}"""), Json("""{"metadata":{"name":"tutor"},"status":{"phase":"Active"}}""")]),
             (WellKnownKinds.Service, [Json("""{"metadata":{"name":"vote"},"spec":{}}""")])))!;
 
         rows.Should().Equal(
+            new ObjectRow("ns/tutor", "Active", ObjectHealth.Ready),
             new ObjectRow("deploy/vote", "1/3", ObjectHealth.Progressing),
             new ObjectRow("po/vote-a", "Running", ObjectHealth.Ready),
             new ObjectRow("po/vote-b", "CrashLoopBackOff", ObjectHealth.Failing),
