@@ -435,7 +435,7 @@ public sealed class MainWindow : Window
         });
     }
 
-    private int ObjectsWidth() => ObjectsVisible ? _objects.PreferredWidth : 0;
+    private int ObjectsWidth() => ObjectsVisible ? ObjectsPanelText.Width(Viewport.Width) : 0;
 
     private static string FirstLine(string command) => command.Split('\n')[0] + (command.Contains('\n') ? " …" : "");
 

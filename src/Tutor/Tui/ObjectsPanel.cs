@@ -25,7 +25,5 @@ public sealed class ObjectsPanel : FrameView
         _lines.SetNeedsDraw();
     }
 
-    public int PreferredWidth => _state is null ? 26 : ObjectsPanelText.PreferredWidth(_state);
-
     private IReadOnlyList<PanelLine> LinesAt(int width) => _state is null ? [] : _text.Lines(_state, width);
 }

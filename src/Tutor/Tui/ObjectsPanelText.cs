@@ -21,9 +21,11 @@ public sealed class ObjectsPanelText(GlyphSet glyphs)
     private static IReadOnlyList<PanelLine> Wrapped(string text, int width) =>
         TextWrap.Wrap(text, width).Select(l => new PanelLine(l, PanelLineKind.Pending)).ToList();
 
-    /// <summary>The panel's width for these rows: the longest line, within bounds.</summary>
-    public static int PreferredWidth(TutorState state) =>
-        Math.Clamp((state.Objects ?? []).Select(r => r.Name.Length + r.Status.Length + 4).DefaultIfEmpty(0).Max() + 2, 26, 36);
+    /// <summary>
+    /// The panel's width on a screen <paramref name="screenWidth"/> wide, frame included. It does not follow the
+    /// rows, so the text beside it does not reflow each time a Pod's state changes; long names lose their middle.
+    /// </summary>
+    public static int Width(int screenWidth) => Math.Clamp(screenWidth * 28 / 100, 24, 32);
 
     public string Line(ObjectRow row, int width)
     {
