@@ -86,6 +86,7 @@ public static class TuiCommand
                 }
 
                 session?.Dispose();
+                ShellKubeconfig.Remove(io);
                 if (server is not null)
                 {
                     if (kubeconfig is not null) SandboxKubeconfig.Remove(SandboxKubeconfig.DefaultPath(io), kubeconfig);
@@ -133,8 +134,7 @@ public static class TuiCommand
 
         var sandbox = ClusterConnector.IsSandbox(target);
         var session = ClusterSession.Open(target, sandbox, sandbox ? KubectlHint(io, SandboxKubeconfig.DefaultPath(io)) : null);
-        // A running sandbox found on its own is not in the learner's KUBECONFIG: the commands Tutor runs are pointed at it.
-        if (foundSandbox) session.ShellEnvironment = ShellEnvironment(SandboxKubeconfig.DefaultPath(io));
+        session.ShellEnvironment = ShellKubeconfig.Environment(io, target);
         var probe = await ClusterProbe.ProbeAsync(session.Connection, cancellationToken: cancellationToken);
         if (probe.Status is ProbeStatus.Reachable or ProbeStatus.Forbidden) return (session, null, false);
         session.Dispose();
