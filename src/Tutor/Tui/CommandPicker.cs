@@ -14,8 +14,11 @@ public sealed class CommandPicker : FrameView
     private IReadOnlyList<string> _commands = [];
     private string _note = "";
 
-    public CommandPicker()
+    private readonly GlyphSet _glyphs;
+
+    public CommandPicker(GlyphSet glyphs)
     {
+        _glyphs = glyphs;
         CanFocus = true;
         Visible = false;
     }
@@ -66,7 +69,7 @@ public sealed class CommandPicker : FrameView
 
         SetAttribute(GetAttributeForRole(VisualRole.Disabled));
         Move(0, Viewport.Height - 1);
-        var footer = "↑/↓ choose · Enter run · y copy · Esc close" + (_note.Length > 0 ? $"  {_note}" : "");
+        var footer = string.Join($" {_glyphs.Separator} ", "j/k choose", "Enter run", "y copy", "Esc close") + (_note.Length > 0 ? $"  {_note}" : "");
         AddStr(footer.Length > Viewport.Width ? footer[..Viewport.Width] : footer);
         SetAttribute(normal);
         return true;

@@ -88,7 +88,7 @@ public sealed class MainWindow : Window
 
         _objects = new ObjectsPanel(_glyphs, colors) { X = Pos.AnchorEnd(), Y = 0, Width = Dim.Func(_ => ObjectsWidth()), Height = Dim.Fill(2) };
         // The picker and the output take the whole width, as a terminal would give them: output needs the columns.
-        _picker = new CommandPicker { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(2) };
+        _picker = new CommandPicker(_glyphs) { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(2) };
         _picker.RunRequested += RunLessonCommand;
         _picker.CopyRequested += Copy;
         _picker.Closed += CloseOverlay;
@@ -406,7 +406,7 @@ public sealed class MainWindow : Window
         Post(() =>
         {
             // The learner may have closed it or run a command meanwhile.
-            if (_overlay == _output && _output.Title == title) _output.Show(title, lines, $"- solution, + live {_glyphs.Separator} ↑/↓ PgUp/PgDn scroll {_glyphs.Separator} Esc closes", follow: false);
+            if (_overlay == _output && _output.Title == title) _output.Show(title, lines, $"- solution, + live {_glyphs.Separator} j/k PgUp/PgDn scroll {_glyphs.Separator} Esc closes", follow: false);
         });
     }
 
@@ -437,7 +437,7 @@ public sealed class MainWindow : Window
 
     private int ObjectsWidth() => ObjectsVisible ? ObjectsPanelText.Width(Viewport.Width) : 0;
 
-    private static string FirstLine(string command) => command.Split('\n')[0] + (command.Contains('\n') ? " …" : "");
+    private string FirstLine(string command) => command.Split('\n')[0] + (command.Contains('\n') ? $" {_glyphs.Ellipsis}" : "");
 
     private static string Seconds(long started) => $"{Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s";
 

@@ -30,7 +30,7 @@ public class LessonCommandTests
 
         var screen = ui.Screen;
         screen.Should().Contain("Commands of step 2").And.Contain("1  kubectl get pods").And.Contain("2  kubectl scale deployment vote --replicas=3");
-        screen.Should().Contain("kubectl rollout status deployment vote").And.Contain("Enter run · y copy · Esc close");
+        screen.Should().Contain("kubectl rollout status deployment vote").And.Contain("j/k choose · Enter run · y copy · Esc close");
         screen.Should().NotContain("A Deployment keeps desired state");
         ((FakeCommandRunner)ui.Runner).Runs.Should().BeEmpty();
     }
