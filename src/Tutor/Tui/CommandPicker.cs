@@ -53,7 +53,7 @@ public sealed class CommandPicker : FrameView
     {
         var normal = GetAttributeForRole(VisualRole.Normal);
         var focus = GetAttributeForRole(VisualRole.Focus);
-        var rows = Layout();
+        var rows = Rows();
         var height = Math.Max(1, Viewport.Height - 1);
         // Scrolled just enough that the chosen command's first line is on screen.
         var first = rows.FindIndex(r => r.Command == Selected);
@@ -112,7 +112,7 @@ public sealed class CommandPicker : FrameView
     }
 
     // One row per line of each command: "1  kubectl get pods", continuation lines indented under the text.
-    private List<(int Command, string Text)> Layout()
+    private List<(int Command, string Text)> Rows()
     {
         var rows = new List<(int, string)>();
         for (var i = 0; i < _commands.Count; i++)

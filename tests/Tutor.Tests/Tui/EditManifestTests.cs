@@ -70,7 +70,7 @@ public class EditManifestTests
     }
 
     [Fact]
-    public void The_app_hands_the_terminal_to_the_editor_then_starts_again_and_rereads_the_manifest()
+    public async Task The_app_hands_the_terminal_to_the_editor_then_starts_again_and_rereads_the_manifest()
     {
         var root = Directory.CreateTempSubdirectory("tutor-edit-");
         try
@@ -80,7 +80,7 @@ public class EditManifestTests
             File.WriteAllText(manifest, "kind: Deployment\n");
             var editor = Path.Combine(root.FullName, "fake-editor");
             File.WriteAllText(editor, "#!/bin/sh\necho '# edited' >> \"$1\"\n");
-            File.SetUnixFileMode(editor, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(editor, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
             var state = SampleState.OnDeployments();
             var engine = new FakeTutorEngine(state with { Catalogue = SampleState.Catalogue with { Root = root.FullName } });
             var starts = 0;
@@ -96,7 +96,8 @@ public class EditManifestTests
                     });
                 }));
 
-            run.Wait(TimeSpan.FromSeconds(30)).Should().BeTrue("the app must come back after the editor and quit on q");
+            (await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(30)))).Should().BeSameAs(run, "the app must come back after the editor and quit on q");
+            await run;
             starts.Should().Be(2);
             File.ReadAllText(manifest).Should().Be("kind: Deployment\n# edited\n");
             engine.Calls.Should().Equal("reload");
