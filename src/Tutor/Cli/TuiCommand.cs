@@ -134,9 +134,13 @@ public static class TuiCommand
 
         var sandbox = ClusterConnector.IsSandbox(target);
         var session = ClusterSession.Open(target, sandbox, sandbox ? KubectlHint(io, SandboxKubeconfig.DefaultPath(io)) : null);
-        session.ShellEnvironment = ShellKubeconfig.Environment(io, target);
         var probe = await ClusterProbe.ProbeAsync(session.Connection, cancellationToken: cancellationToken);
-        if (probe.Status is ProbeStatus.Reachable or ProbeStatus.Forbidden) return (session, null, false);
+        if (probe.Status is ProbeStatus.Reachable or ProbeStatus.Forbidden)
+        {
+            session.ShellEnvironment = ShellKubeconfig.Environment(io, target);
+            return (session, null, false);
+        }
+
         session.Dispose();
         // A sandbox that is gone (its Tutor was killed) left its kubeconfig behind: start a new one without asking.
         if (foundSandbox) return (null, null, false);

@@ -298,7 +298,13 @@ public sealed class MainWindow : Window
     /// <summary>The picker, an output or the diff takes the place of the panes until closed.</summary>
     private void ShowOverlay(View overlay)
     {
-        if (_overlay is not null && _overlay != overlay) _overlay.Visible = false;
+        if (_overlay is not null && _overlay != overlay)
+        {
+            // Nothing runs out of sight: leaving a command's output stops the command.
+            if (_overlay == _output) _run?.Cancel();
+            _overlay.Visible = false;
+        }
+
         _overlay = overlay;
         overlay.Visible = true;
         overlay.SetFocus();
@@ -374,12 +380,15 @@ public sealed class MainWindow : Window
 
         Post(() =>
         {
-            if (_run != run) return;
-            _run = null;
-            _output.Cancel = null;
-            _output.Footer = footer;
+            if (_run == run)
+            {
+                _run = null;
+                _output.Cancel = null;
+                _output.Footer = footer;
+            }
+
+            run.Dispose();
         });
-        run.Dispose();
     }
 
     private async void ShowDiff(int step)

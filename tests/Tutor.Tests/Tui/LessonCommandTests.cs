@@ -159,4 +159,18 @@ public class LessonCommandTests
         ui.Press(Key.Home);
         ui.Screen.Should().Contain("line 1").And.NotContain("line 200");
     }
+
+    [Fact]
+    public void Opening_the_picker_again_from_a_running_output_stops_the_command()
+    {
+        var runner = new FakeCommandRunner { WaitForCancel = true };
+        using var ui = Open(runner: runner);
+        ui.Press('x');
+        ui.Press(Key.Enter);
+
+        ui.Press('x');
+
+        runner.Cancelled.Should().BeTrue();
+        ui.Screen.Should().Contain("Commands of step 2");
+    }
 }
