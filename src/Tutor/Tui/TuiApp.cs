@@ -54,7 +54,7 @@ public static class TuiApp
                 return;
             }
 
-            afterEdit = Edit(edit);
+            afterEdit = Edit(edit) ?? "";
             engine.ReloadManifestAsync().GetAwaiter().GetResult();
         }
     }
@@ -82,6 +82,7 @@ public static class TuiApp
         }
     }
 
+    /// <param name="message">Null on the first start; after the editor, what went wrong with it ("" when nothing did).</param>
     private static EditRequest? RunOnce(ITutorEngine engine, TuiOptions options, string? driver, IDialogs? dialogs, Action<IApplication>? started, string? message, ref bool reported)
     {
         using IApplication app = Application.Create();
@@ -90,7 +91,8 @@ public static class TuiApp
         var firstReported = reported;
         reported = true;
         using var window = new MainWindow(app, engine, options, dialogs ?? new Dialogs(app));
-        if (message is not null)
+        // After the editor: what went wrong, if anything, and the manifest as saved in view.
+        if (message is { Length: > 0 })
         {
             window.Status.Show(message);
         }
@@ -108,11 +110,21 @@ public static class TuiApp
                 options.OnFirstDraw?.Invoke();
             }
 
+            // Back from the editor, the manifest as saved is in view (once more after colouring, which re-renders the text).
+            if (message is not null)
+            {
+                window.Step.ScrollToManifest();
+            }
+
             if (!options.Monochrome)
             {
                 // The grammars load off the UI thread; the text is coloured a moment after the first screen.
                 Highlighter.Value.ContinueWith(
-                    loaded => app.Invoke(() => window.Step.Highlight(loaded.Result)),
+                    loaded => app.Invoke(() =>
+                    {
+                        window.Step.Highlight(loaded.Result);
+                        if (message is not null) window.Step.ScrollToManifest();
+                    }),
                     TaskContinuationOptions.OnlyOnRanToCompletion);
             }
 
