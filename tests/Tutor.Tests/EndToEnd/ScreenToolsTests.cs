@@ -9,7 +9,7 @@ namespace Tutor.Tests.EndToEnd;
 /// </summary>
 public sealed class ScreenToolsTests : IDisposable
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
     private readonly string _home = Path.Combine(Path.GetTempPath(), "tutor-tools-" + Guid.NewGuid().ToString("N")[..8]);
 
     public void Dispose()
