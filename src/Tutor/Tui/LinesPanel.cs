@@ -7,7 +7,7 @@ using Terminal.Gui.Views;
 namespace Tutor.Tui;
 
 /// <summary>
-/// A scrollable panel of coloured lines over the centre pane: a command's output, a diff. Long lines wrap as in a
+/// A scrollable panel of coloured lines in place of the panes: a command's output, a diff. Long lines wrap as in a
 /// terminal; it follows the end while lines arrive until the learner scrolls up; the last row says what is going
 /// on and which keys work.
 /// </summary>

@@ -112,10 +112,6 @@ public sealed class MainWindow : Window
 
     internal StepView Step => _step;
 
-    internal CommandPicker Picker => _picker;
-
-    internal LinesPanel Output => _output;
-
     /// <summary>Set when the learner asked to edit a file: the app stops so the editor can own the terminal, then starts again.</summary>
     public EditRequest? PendingEdit { get; private set; }
 
