@@ -88,7 +88,7 @@ public sealed class SandboxServer : IAsyncDisposable
     public long RequestCount => Interlocked.Read(ref _requests);
 
     /// <summary>A kubeconfig (YAML) with one cluster, user and context named <paramref name="contextName"/>.</summary>
-    public string Kubeconfig(string contextName = "tutor-sandbox") =>
+    public string Kubeconfig(string contextName = "tutor-sandbox", string @namespace = "tutor") =>
         $"""
         apiVersion: v1
         kind: Config
@@ -106,7 +106,7 @@ public sealed class SandboxServer : IAsyncDisposable
           context:
             cluster: {contextName}
             user: {contextName}
-            namespace: tutor
+            namespace: {@namespace}
         current-context: {contextName}
         """ + "\n";
 

@@ -38,6 +38,17 @@ public sealed class LessonFiles(Catalogue catalogue)
         return step.Number == 1 ? text.Introduction.TrimEnd() + "\n\n" + section : section;
     }
 
+    /// <summary>The shell commands a step's text shows: the introduction's too for step 1, as <see cref="StepMarkdown"/> shows it.</summary>
+    public IReadOnlyList<LessonCommand> StepCommands(Lesson lesson, LessonStep step)
+    {
+        var text = Text(lesson);
+        var section = text.Section(step.Section)?.Commands ?? [];
+        return step.Number == 1 ? [.. text.IntroductionCommands, .. section] : section;
+    }
+
+    /// <summary>Drops a manifest from the cache, so the next read sees the file as it is now (after the learner edited it).</summary>
+    public void Forget(string relative) => _cache.TryRemove("manifest:" + relative, out _);
+
     public IReadOnlyList<Check> Checks(LessonStep step) => Cached("checks:" + step.Checks, () =>
     {
         var result = CheckParser.Parse(ReadText(step.Checks), step.Checks);

@@ -75,7 +75,8 @@ public sealed class KubeconfigResolver
         configuration.Namespace = learnerNamespace;
         var server = configuration.Host ?? "";
         return KubeconfigResolution.Resolved(new ClusterTarget(
-            configuration, contextName, server, learnerNamespace, source, ContextSafety.LooksLocal(contextName, server)));
+            configuration, contextName, server, learnerNamespace, source, ContextSafety.LooksLocal(contextName, server),
+            new KubeconfigContext(files.Select(Path.GetFullPath).ToList(), context.ContextDetails?.Cluster ?? "", context.ContextDetails?.User ?? "")));
     }
 
     private (IReadOnlyList<string> Files, string Source, KubeconfigResolution? NotConfigured) LocateFiles(KubeconfigOptions options)

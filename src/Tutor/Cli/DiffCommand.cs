@@ -1,9 +1,5 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
-using Tutor.Core.Checks;
-using Tutor.Core.Cluster;
 using Tutor.Core.Drift;
-using Tutor.Engine;
 
 namespace Tutor.Cli;
 
@@ -29,15 +25,11 @@ public static class DiffCommand
                     return ExitCodes.BadInput;
                 }
 
-                var drifted = 0;
-                foreach (var item in files.Manifest(solution))
-                {
-                    var text = await DiffOneAsync(session, item.Kind, item.Name, item.Body, cancellationToken);
-                    if (text is null) continue;
-                    drifted++;
-                    io.Out.WriteLine(text);
-                }
+                var drifts = await DriftReader.CompareAsync(session.Connection, session.Namespace, files.Manifest(solution), cancellationToken);
+                foreach (var drift in drifts.Where(d => d.Drifted))
+                    io.Out.WriteLine(drift.Missing ? $"{drift.Reference}: missing from the cluster (the solution creates it)" : drift.Diff);
 
+                var drifted = drifts.Count(d => d.Drifted);
                 io.Out.WriteLine(drifted == 0
                     ? $"No drift: your objects match step {number}'s solution."
                     : $"{drifted} object(s) differ from step {number}'s solution (- solution, + live).");
@@ -45,33 +37,5 @@ public static class DiffCommand
             }, cancellationToken);
         });
         return command;
-    }
-
-    /// <summary>The diff of one object, or null when the live object has every field the solution sets, with its values.</summary>
-    private static async Task<string?> DiffOneAsync(ClusterSession session, ResourceKind kind, string name, JsonObject body, CancellationToken cancellationToken)
-    {
-        var desired = DriftProjection.Desired(body);
-        // The solution's Namespace "tutor" stands for the learner's namespace, as when it is applied.
-        if (kind == WellKnownKinds.Namespace)
-        {
-            name = session.Namespace;
-            if (desired["metadata"] is JsonObject metadata) metadata["name"] = name;
-        }
-
-        var resource = await session.Connection.Resources.ResolveAsync(kind, cancellationToken);
-        var reference = $"{kind.ApiVersion} {kind.Kind} {name}";
-        JsonObject? live;
-        try
-        {
-            live = await session.Connection.GetJsonAsync(ApiPaths.Item(resource, resource.Namespaced ? session.Namespace : null, name), $"read {reference}", cancellationToken) as JsonObject;
-        }
-        catch (ClusterException e) when (e.Failure == ClusterFailure.NotFound)
-        {
-            live = null;
-        }
-
-        if (live is null) return $"{reference}: missing from the cluster (the solution creates it)";
-        var diff = UnifiedDiff.Of(YamlWriter.Write(desired), YamlWriter.Write(DriftProjection.Project(desired, live)), $"solution {reference}", $"live {reference}");
-        return diff.Length == 0 ? null : diff;
     }
 }

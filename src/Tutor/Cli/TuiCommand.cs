@@ -52,11 +52,12 @@ public static class TuiCommand
                 {
                     server = await SandboxServer.StartAsync(cancellationToken: cancellationToken);
                     var path = SandboxKubeconfig.DefaultPath(io);
-                    kubeconfig = server.Kubeconfig(SandboxKubeconfig.ContextName);
+                    kubeconfig = server.Kubeconfig(SandboxKubeconfig.ContextName, ns);
                     SandboxKubeconfig.Write(path, kubeconfig);
                     var hint = KubectlHint(io, path);
                     session = ClusterSession.Open(new ClusterTarget(SandboxClient.Configuration(server), SandboxKubeconfig.ContextName,
                         server.Url.ToString(), ns, path, LooksLocal: true), simulated: true, hint);
+                    session.ShellEnvironment = ShellEnvironment(path);
                     firstMessage ??= $"Sandbox ready · kubectl: {hint}";
                 }
 
@@ -85,6 +86,7 @@ public static class TuiCommand
                 }
 
                 session?.Dispose();
+                ShellKubeconfig.Remove(io);
                 if (server is not null)
                 {
                     if (kubeconfig is not null) SandboxKubeconfig.Remove(SandboxKubeconfig.DefaultPath(io), kubeconfig);
@@ -133,7 +135,12 @@ public static class TuiCommand
         var sandbox = ClusterConnector.IsSandbox(target);
         var session = ClusterSession.Open(target, sandbox, sandbox ? KubectlHint(io, SandboxKubeconfig.DefaultPath(io)) : null);
         var probe = await ClusterProbe.ProbeAsync(session.Connection, cancellationToken: cancellationToken);
-        if (probe.Status is ProbeStatus.Reachable or ProbeStatus.Forbidden) return (session, null, false);
+        if (probe.Status is ProbeStatus.Reachable or ProbeStatus.Forbidden)
+        {
+            session.ShellEnvironment = ShellKubeconfig.Environment(io, target);
+            return (session, null, false);
+        }
+
         session.Dispose();
         // A sandbox that is gone (its Tutor was killed) left its kubeconfig behind: start a new one without asking.
         if (foundSandbox) return (null, null, false);
@@ -143,6 +150,8 @@ public static class TuiCommand
         var answer = io.In.ReadLine()?.Trim().ToLowerInvariant();
         return answer is "y" or "yes" ? (null, null, true) : (null, ExitCodes.Unreachable, false);
     }
+
+    private static Dictionary<string, string> ShellEnvironment(string kubeconfig) => new() { ["KUBECONFIG"] = kubeconfig };
 
     private static void WriteStartup(string path)
     {

@@ -19,6 +19,9 @@ public sealed class ClusterSession(ClusterConnection connection, string context,
     /// <summary>How to point kubectl at this cluster when it would not find it by itself, e.g. <c>export KUBECONFIG=…</c>.</summary>
     public string? KubectlHint { get; } = kubectlHint;
 
+    /// <summary>Variables a lesson command run from the screen needs to reach this cluster and namespace (KUBECONFIG).</summary>
+    public IReadOnlyDictionary<string, string>? ShellEnvironment { get; set; }
+
     public string Server => Connection.Server;
 
     public ManifestApplier Applier { get; } = new(connection);

@@ -1,3 +1,4 @@
+using Tutor.Core.Drift;
 using Tutor.Tui;
 
 namespace Tutor.Engine;
@@ -39,6 +40,11 @@ public sealed class PendingEngine : ITutorEngine
     public Task ApplySolutionAsync(CancellationToken cancellationToken = default) => ForwardAsync(e => e.ApplySolutionAsync(cancellationToken));
 
     public Task ResetLessonAsync(CancellationToken cancellationToken = default) => ForwardAsync(e => e.ResetLessonAsync(cancellationToken));
+
+    public async Task<IReadOnlyList<ObjectDrift>> DiffAsync(CancellationToken cancellationToken = default) =>
+        await (await _starting.ConfigureAwait(false)).DiffAsync(cancellationToken).ConfigureAwait(false);
+
+    public Task ReloadManifestAsync(CancellationToken cancellationToken = default) => ForwardAsync(e => e.ReloadManifestAsync(cancellationToken));
 
     /// <summary>Waits for the start; a key pressed meanwhile acts once the engine is there.</summary>
     private async Task ForwardAsync(Func<TutorEngine, Task> action)

@@ -1,6 +1,7 @@
 using Tutor.Core.Catalogue;
 using Tutor.Core.Checks;
 using Tutor.Core.Cluster;
+using Tutor.Core.Drift;
 using Tutor.Core.Progress;
 using Tutor.Tui;
 
@@ -86,7 +87,7 @@ public sealed class TutorEngine : ITutorEngine, IAsyncDisposable
         var step = lesson.Steps[position.Step - 1];
         try
         {
-            var content = new StepContent(files.StepMarkdown(lesson, step), step.Manifest is null ? null : files.ReadText(step.Manifest));
+            var content = Content(files, lesson, step);
             return TutorStateBuilder.Build(files.Catalogue, progress, new Selection(lesson.Id, step.Number), content, files.Checks(step), null, connection, busy: busy);
         }
         catch (LessonFileException e)
@@ -254,6 +255,37 @@ public sealed class TutorEngine : ITutorEngine, IAsyncDisposable
         }).ConfigureAwait(false);
     }
 
+    public async Task<IReadOnlyList<ObjectDrift>> DiffAsync(CancellationToken cancellationToken = default)
+    {
+        var step = CurrentStep();
+        if (step?.Solution is not { } solution) throw new InvalidOperationException("This step has no solution to compare with.");
+        return await DriftReader.CompareAsync(_session.Connection, _session.Namespace, _files.Manifest(solution), cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task ReloadManifestAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            if (CurrentStep() is not { Manifest: { } manifest } step || _content is null) return Task.CompletedTask;
+            _files.Forget(manifest);
+            try
+            {
+                _content = _content with { ManifestYaml = _files.ReadText(manifest) };
+                _files.Manifest(manifest);
+                _message = $"{manifest} read again; press a to apply it.";
+            }
+            catch (LessonFileException e)
+            {
+                // What the learner typed does not parse: say where, and apply nothing until it does.
+                _message = e.Problems[0].ToString();
+            }
+
+            PublishLocked();
+        }
+
+        return Task.CompletedTask;
+    }
+
     public async ValueTask DisposeAsync()
     {
         SnapshotWatcher? watcher;
@@ -351,6 +383,30 @@ public sealed class TutorEngine : ITutorEngine, IAsyncDisposable
         }
     }
 
+    private static StepContent Content(LessonFiles files, Lesson lesson, LessonStep step) => new(
+        files.StepMarkdown(lesson, step),
+        step.Manifest is null ? null : files.ReadText(step.Manifest),
+        files.StepCommands(lesson, step).Select(c => c.Text).ToList(),
+        ManifestKinds(files, step));
+
+    // Only for the sandbox's NetworkPolicy notice: a manifest that cannot be read names no kinds here and says why on apply.
+    private static IReadOnlyList<string> ManifestKinds(LessonFiles files, LessonStep step)
+    {
+        var kinds = new List<string>();
+        foreach (var file in new[] { step.Manifest, step.Solution }.OfType<string>())
+        {
+            try
+            {
+                kinds.AddRange(files.Manifest(file).Select(o => o.Kind.Kind));
+            }
+            catch (LessonFileException)
+            {
+            }
+        }
+
+        return kinds.Distinct().ToList();
+    }
+
     private void Select(string lessonId, int step, bool remember)
     {
         lock (_gate)
@@ -367,7 +423,7 @@ public sealed class TutorEngine : ITutorEngine, IAsyncDisposable
             try
             {
                 _checks = _files.Checks(s);
-                _content = new StepContent(_files.StepMarkdown(lesson, s), s.Manifest is null ? null : _files.ReadText(s.Manifest));
+                _content = Content(_files, lesson, s);
             }
             catch (LessonFileException e)
             {
@@ -538,7 +594,7 @@ public sealed class TutorEngine : ITutorEngine, IAsyncDisposable
         var connection = new ConnectionStatus(_session.Context, _session.Namespace,
             _snapshot is null ? ConnectionState.Connecting : _snapshot.Reachable ? ConnectionState.Connected : ConnectionState.Lost,
             _snapshot is { Reachable: false } ? _watcher?.LastError ?? "the cluster does not answer" : null,
-            _session.Simulated, _session.KubectlHint);
-        return TutorStateBuilder.Build(Catalogue, _progress, _selection, _content, _checks, _verdicts, connection, _message, _busy);
+            _session.Simulated, _session.KubectlHint, _session.ShellEnvironment);
+        return TutorStateBuilder.Build(Catalogue, _progress, _selection, _content, _checks, _verdicts, connection, _message, _busy, _snapshot);
     }
 }

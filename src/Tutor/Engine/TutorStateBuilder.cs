@@ -11,6 +11,8 @@ namespace Tutor.Engine;
 /// </summary>
 public static class TutorStateBuilder
 {
+    private const string NetworkPolicy = "NetworkPolicy";
+
     public static TutorState Build(
         Catalogue catalogue,
         LearnerProgress progress,
@@ -20,7 +22,8 @@ public static class TutorStateBuilder
         IReadOnlyList<CheckVerdict>? verdicts,
         ConnectionStatus connection,
         string? message = null,
-        string? busy = null)
+        string? busy = null,
+        ClusterSnapshot? snapshot = null)
     {
         var lessons = new Dictionary<string, LessonProgress>();
         foreach (var lesson in catalogue.Lessons)
@@ -43,14 +46,15 @@ public static class TutorStateBuilder
             var s = selected.Steps[selection.Step - 1];
             var passed = progress.IsPassed(selected.Id, s.Number);
             step = new StepState(selected.Id, s.Number, selected.Steps.Count, s.Title, content?.Markdown ?? "", s.Manifest, content?.ManifestYaml,
-                Done: passed, NextUnlocked: passed, HasSolution: s.Solution is not null || s.Removes.Count > 0);
+                Done: passed, NextUnlocked: passed, HasSolution: s.Solution is not null || s.Removes.Count > 0, Commands: content?.Commands,
+                UsesNetworkPolicy: checks.Any(c => c.Reads.Any(k => k.Kind == NetworkPolicy)) || content?.Kinds?.Contains(NetworkPolicy) == true);
             hints = new HintState(s.Hints.Take(Math.Clamp(selection.HintsRevealed, 0, s.Hints.Count)).ToList(), s.Hints.Count);
         }
 
         var results = checks.Select((c, i) => new CheckResult(c.Title, verdicts is not null && i < verdicts.Count ? verdicts[i] : null)).ToList();
         var total = catalogue.Lessons.Sum(l => l.Steps.Count);
         var doneTotal = lessons.Values.Sum(l => l.StepsDone);
-        return new TutorState(catalogue, lessons, step, results, hints, connection, new ProgressSummary(doneTotal, total), message, busy);
+        return new TutorState(catalogue, lessons, step, results, hints, connection, new ProgressSummary(doneTotal, total), message, busy, ObjectRows.From(snapshot));
     }
 
     private static string LockedReason(Catalogue catalogue, LearnerProgress progress, Lesson lesson)

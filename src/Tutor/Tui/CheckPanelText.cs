@@ -7,6 +7,8 @@ namespace Tutor.Tui;
 /// </summary>
 public sealed class CheckPanelText(GlyphSet glyphs, bool words)
 {
+    public const string NetworkPolicyNotice = "NetworkPolicy is stored and validated here but not enforced (the sandbox has no CNI).";
+
     public IReadOnlyList<PanelLine> Lines(TutorState state, int width)
     {
         var lines = new List<PanelLine>();
@@ -25,6 +27,11 @@ public sealed class CheckPanelText(GlyphSet glyphs, bool words)
         {
             Add(lines, "Pick a lesson in the tree and press Enter.", PanelLineKind.Normal, width, 0);
             return lines;
+        }
+
+        if (state.Connection.Simulated && state.Step.UsesNetworkPolicy)
+        {
+            Add(lines, NetworkPolicyNotice, PanelLineKind.Diagnosis, width, 2);
         }
 
         if (state.Checks.Count == 0)

@@ -34,7 +34,7 @@ public sealed class ColorSchemes(bool monochrome)
         {
             return kind switch
             {
-                PanelLineKind.Fail or PanelLineKind.Warning => normal with { Style = TextStyle.Bold },
+                PanelLineKind.Fail or PanelLineKind.Warning or PanelLineKind.Heading => normal with { Style = TextStyle.Bold },
                 PanelLineKind.Pending or PanelLineKind.Diagnosis => normal with { Style = TextStyle.Italic },
                 _ => normal,
             };
@@ -47,6 +47,9 @@ public sealed class ColorSchemes(bool monochrome)
             PanelLineKind.Pending => normal with { Foreground = Color.Gray },
             PanelLineKind.Diagnosis => normal with { Foreground = Color.Yellow },
             PanelLineKind.Warning => normal with { Foreground = Color.BrightYellow, Style = TextStyle.Bold },
+            PanelLineKind.Added => normal with { Foreground = Color.BrightGreen },
+            PanelLineKind.Removed or PanelLineKind.Error => normal with { Foreground = Color.BrightRed },
+            PanelLineKind.Heading => normal with { Foreground = Color.BrightCyan, Style = TextStyle.Bold },
             _ => normal,
         };
     }

@@ -1,21 +1,26 @@
 namespace Tutor.Tui;
 
 /// <summary>
-/// Lays the keys out on one line. When the full words do not fit, the words go (except for help and quit, so a
-/// learner can always find the rest), then the gaps shrink: every key stays visible at any width down to 30 columns.
+/// Lays the keys out on one line. When the full words do not fit, words go one at a time, the most guessable
+/// first (n and p), help and quit last, so a learner can always find the rest; then the gaps shrink: every key
+/// stays visible at any width down to 30 columns.
 /// </summary>
 public static class KeyBarLayout
 {
+    private static readonly TutorCommand[] WordsDropped =
+    [
+        TutorCommand.PreviousStep, TutorCommand.NextStep, TutorCommand.Objects, TutorCommand.Reset, TutorCommand.Solution,
+        TutorCommand.Hint, TutorCommand.Check, TutorCommand.Apply, TutorCommand.Edit, TutorCommand.Diff, TutorCommand.RunCommand,
+    ];
+
     public static IReadOnlyList<KeyBarSegment> Layout(IReadOnlyList<KeyBindingInfo> bindings, int width)
     {
         var keys = bindings.Where(b => b.Command is not null).ToList();
-        IReadOnlyList<KeyBarSegment>[] candidates =
-        [
-            Place(keys, _ => true, gap: 2),
-            Place(keys, b => b.Command is TutorCommand.Help or TutorCommand.Quit, gap: 2),
-            Place(keys, _ => false, gap: 2),
-            Place(keys, _ => false, gap: 1),
-        ];
+        var candidates = Enumerable.Range(0, WordsDropped.Length + 1)
+            .Select(dropped => Place(keys, b => !WordsDropped.Take(dropped).Contains(b.Command!.Value), gap: 2))
+            .Append(Place(keys, _ => false, gap: 2))
+            .Append(Place(keys, _ => false, gap: 1))
+            .ToList();
         return candidates.FirstOrDefault(c => End(c) <= width) ?? candidates[^1];
     }
 

@@ -17,6 +17,10 @@ public static class KeyMap
         new("h", "hint", "Reveal the next hint, one at a time", TutorCommand.Hint),
         new("s", "solution", "Apply the step's solution (asks first)", TutorCommand.Solution),
         new("r", "reset", "Reset the lesson to its start (asks first)", TutorCommand.Reset),
+        new("x", "run", "Pick a step's command: Enter runs, y copies, Ctrl+C stops", TutorCommand.RunCommand),
+        new("d", "diff", "Diff your live objects against the step's solution", TutorCommand.Diff),
+        new("e", "edit", "Edit the step's manifest in $VISUAL / $EDITOR", TutorCommand.Edit),
+        new("o", "objects", "Show or hide the live objects panel", TutorCommand.Objects),
         new("?", "help", "Show this list of keys", TutorCommand.Help),
         new("q", "quit", "Quit Tutor", TutorCommand.Quit),
     ];
@@ -24,10 +28,8 @@ public static class KeyMap
     /// <summary>Keys that move in the lesson tree, listed in the help dialog only.</summary>
     public static IReadOnlyList<KeyBindingInfo> NavigationBindings { get; } =
     [
-        new("j/k ↑/↓", "move", "Move in the lesson tree", null),
-        new("Enter", "open", "Open the selected lesson", null),
-        new("Tab/F6", "pane", "Move between the lesson tree and the text", null),
-        new("PgUp/PgDn", "scroll", "Scroll the lesson text", null),
+        new("j/k ↑/↓ Enter", "move", "Move in the lesson tree; Enter opens the lesson", null),
+        new("Tab/F6 PgUp/Dn", "pane", "Move between the tree and the text; scroll the text", null),
     ];
 
     /// <summary>The command for a key press, or null when the key is not one of Tutor's.</summary>
@@ -54,6 +56,9 @@ public static class KeyMap
         return Bindings.FirstOrDefault(b => b.Keys == text)?.Command;
     }
 
+    /// <summary>Whether <paramref name="key"/> is the plain (no Ctrl, no Alt) letter <paramref name="letter"/>, case included.</summary>
+    public static bool IsLetter(Key key, char letter) => !key.IsCtrl && !key.IsAlt && key.AsRune.Value == letter;
+
     /// <summary>Esc closes dialogs but must never end the app: the main window swallows it.</summary>
     public static bool IsSwallowedOnMainWindow(Key key) => key == Key.Esc;
 
@@ -63,6 +68,7 @@ public static class KeyMap
         var all = NavigationBindings.Concat(Bindings).ToList();
         var width = all.Max(b => b.Keys.Length);
         var keys = string.Join('\n', all.Select(b => $"{b.Keys.PadRight(width)}  {b.Description}"));
-        return kubectlHint is null ? keys : $"{keys}\n\nkubectl in another terminal:\n  {kubectlHint}";
+        // One line, so the dialog still fits a terminal of 24 rows.
+        return kubectlHint is null ? keys : $"{keys}\nkubectl: {kubectlHint}";
     }
 }

@@ -1,6 +1,6 @@
 namespace Tutor.Tui;
 
-/// <summary>How a line of the check panel is coloured.</summary>
+/// <summary>How a line of a panel (checks, objects, output, diff) is coloured.</summary>
 public enum PanelLineKind
 {
     Normal,
@@ -9,4 +9,8 @@ public enum PanelLineKind
     Pending,
     Diagnosis,
     Warning,
+    Added,
+    Removed,
+    Heading,
+    Error,
 }

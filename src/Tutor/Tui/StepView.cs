@@ -40,6 +40,15 @@ public sealed class StepView : FrameView
 
     public string Document => _document ?? "";
 
+    /// <summary>Scrolls to the end of the text, where the manifest is (after the learner edited it).</summary>
+    /// <remarks>The Markdown view renders its lines when laid out, then scrolls to the top: it is laid out first.</remarks>
+    public void ScrollToManifest()
+    {
+        _markdown.Layout();
+        _markdown.Viewport = _markdown.Viewport with { Y = Math.Max(0, _markdown.LineCount - _markdown.Viewport.Height) };
+        SetNeedsDraw();
+    }
+
     public void Update(TutorState state)
     {
         Title = StepText.FrameTitle(state, _glyphs);

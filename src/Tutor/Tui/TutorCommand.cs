@@ -10,6 +10,10 @@ public enum TutorCommand
     Hint,
     Solution,
     Reset,
+    RunCommand,
+    Diff,
+    Edit,
+    Objects,
     Help,
     Quit,
 }

@@ -45,7 +45,18 @@ public sealed class TmuxSession : IDisposable
 
     public string Capture() => Tmux("capture-pane", "-p", "-t", _name).Output;
 
-    public bool PaneDead => Tmux("display-message", "-p", "-t", _name, "#{pane_dead}").Output.Trim() == "1";
+    /// <summary>Sets a server option, e.g. set-clipboard on, so an application's OSC 52 lands in tmux's buffer.</summary>
+    public void SetServerOption(string name, string value) => Tmux("set-option", "-s", name, value);
+
+    /// <summary>The newest paste buffer (what a copy put there), or "" when there is none.</summary>
+    public string Buffer() => Run("tmux", ["-S", _socket, "show-buffer"], throwOnError: false).Output;
+
+    /// <summary>
+    /// The program has ended and tmux has its exit status or signal. tmux marks a pane dead when its terminal
+    /// closes, which on a busy machine comes a moment before it has reaped the process and knows the status.
+    /// </summary>
+    public bool PaneDead => Tmux("display-message", "-p", "-t", _name, "#{pane_dead}|#{pane_dead_status}#{pane_dead_signal}").Output.Trim() is var state
+        && state.StartsWith("1|", StringComparison.Ordinal) && state.Length > 2;
 
     public int? ExitStatus
     {
@@ -55,6 +66,9 @@ public sealed class TmuxSession : IDisposable
             return int.TryParse(text, out var code) ? code : null;
         }
     }
+
+    /// <summary>The signal that ended the pane's program, if one did (then <see cref="ExitStatus"/> is null).</summary>
+    public string DeadSignal => Tmux("display-message", "-p", "-t", _name, "#{pane_dead_signal}").Output.Trim();
 
     /// <summary>Waits until the screen satisfies <paramref name="condition"/>; fails with the last screen on timeout.</summary>
     public string WaitFor(Func<string, bool> condition, TimeSpan timeout, string what)

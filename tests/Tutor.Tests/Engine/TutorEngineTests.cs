@@ -163,4 +163,70 @@ public sealed class TutorEngineTests : IAsyncLifetime
         var done = await WaitForAsync(engine, s => s.Step!.Done);
         done.Checks.Should().OnlyContain(c => c.Verdict!.Passed);
     }
+
+    [Fact]
+    public async Task The_step_offers_its_texts_commands_the_objects_come_from_the_watch_and_diff_compares_with_the_solution()
+    {
+        var progress = LearnerProgress.Empty.MarkPassed("101", 1, Then).MarkPassed("101", 2, Then)
+            .MarkPassed("110", 1, Then).MarkPassed("110", 2, Then).MoveTo("120", 1, Then);
+        var (engine, _, session) = Start(progress, "tutor-drift");
+        await using var _ = engine;
+        using var __ = session;
+        await engine.StartAsync();
+        var files = ShippedCatalogue.Files();
+        var lesson = files.Catalogue.Find("120")!;
+        engine.State.Step!.Commands.Should().Equal(files.StepCommands(lesson, lesson.Steps[0]).Select(c => c.Text));
+        engine.State.Step.Commands.Should().NotBeEmpty("lesson 120 shows kubectl commands");
+
+        var before = await engine.DiffAsync();
+        before.Should().Contain(d => d.Missing, "nothing of the solution exists yet");
+
+        await engine.ApplySolutionAsync();
+        var done = await WaitForAsync(engine, s => s.Step!.Done && s.Objects is { Count: > 0 });
+        done.Objects!.Should().Contain(o => o.Name.StartsWith("deploy/"));
+        (await engine.DiffAsync()).Should().OnlyContain(d => !d.Drifted);
+    }
+
+    [Fact]
+    public async Task A_manifest_edited_on_disk_is_read_again_and_a_broken_one_is_reported_with_its_line()
+    {
+        var root = Directory.CreateTempSubdirectory("tutor-reload-");
+        try
+        {
+            CopyFolder(ShippedCatalogue.Root, root.FullName, "lessons", "manifests");
+            File.Copy(Path.Combine(ShippedCatalogue.Root, "lessons.json"), Path.Combine(root.FullName, "lessons.json"));
+            var files = new Core.Catalogue.LessonFiles(Core.Catalogue.CatalogueLoader.Load(root.FullName).Catalogue!);
+            var session = new ClusterSession(SandboxCluster.Connect(_server), "tutor-sandbox", "tutor-reload", simulated: true);
+            using var __ = session;
+            await using var engine = new TutorEngine(files, session, new ProgressStore(_state), LearnerProgress.Empty);
+            await engine.StartAsync();
+            var manifest = files.Catalogue.PathOf(engine.State.Step!.ManifestPath!);
+
+            File.AppendAllText(manifest, "# edited by the learner\n");
+            await engine.ReloadManifestAsync();
+            engine.State.Step!.ManifestYaml.Should().EndWith("# edited by the learner\n");
+            engine.State.Message.Should().Contain("read again");
+
+            File.AppendAllText(manifest, "metadata: [\n");
+            await engine.ReloadManifestAsync();
+            engine.State.Message.Should().Contain(engine.State.Step!.ManifestPath!);
+            await engine.ApplyAsync();
+            engine.State.Message.Should().StartWith(engine.State.Step!.ManifestPath!, "nothing is applied from a file that does not parse");
+        }
+        finally
+        {
+            root.Delete(recursive: true);
+        }
+    }
+
+    private static void CopyFolder(string from, string to, params string[] folders)
+    {
+        foreach (var folder in folders)
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(from, folder), "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
 }

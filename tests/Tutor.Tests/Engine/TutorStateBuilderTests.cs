@@ -85,4 +85,20 @@ public class TutorStateBuilderTests
         state.Step!.Markdown.Should().Be("# text");
         state.Step.ManifestYaml.Should().Be("kind: Pod");
     }
+
+    [Fact]
+    public void A_step_whose_checks_or_manifests_name_NetworkPolicy_says_so_and_its_commands_pass_through()
+    {
+        var policyChecks = CheckParser.Parse("- title: The policy exists\n  resource: networking.k8s.io/v1 NetworkPolicy deny-all\n  exists: true\n", "checks.yaml").Checks;
+        var plain = new StepContent("# text", null, ["kubectl get pods"], ["Deployment"]);
+
+        var byChecks = TutorStateBuilder.Build(_catalogue, LearnerProgress.Empty, new Selection("120", 1), plain, policyChecks, null, Connected);
+        var byManifest = TutorStateBuilder.Build(_catalogue, LearnerProgress.Empty, new Selection("120", 1), plain with { Kinds = ["NetworkPolicy"] }, [], null, Connected);
+        var neither = TutorStateBuilder.Build(_catalogue, LearnerProgress.Empty, new Selection("120", 1), plain, [], null, Connected);
+
+        byChecks.Step!.UsesNetworkPolicy.Should().BeTrue();
+        byManifest.Step!.UsesNetworkPolicy.Should().BeTrue();
+        neither.Step!.UsesNetworkPolicy.Should().BeFalse();
+        neither.Step.Commands.Should().Equal("kubectl get pods");
+    }
 }

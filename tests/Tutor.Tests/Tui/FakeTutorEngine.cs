@@ -1,5 +1,6 @@
 using Tutor.Core.Catalogue;
 using Tutor.Core.Checks;
+using Tutor.Core.Drift;
 using Tutor.Tui;
 
 namespace Tutor.Tests.Tui;
@@ -51,6 +52,17 @@ internal sealed class FakeTutorEngine : ITutorEngine
     public Task ApplySolutionAsync(CancellationToken cancellationToken = default) => Record("solution");
 
     public Task ResetLessonAsync(CancellationToken cancellationToken = default) => Record("reset");
+
+    /// <summary>What Diff answers.</summary>
+    public IReadOnlyList<ObjectDrift> Drifts { get; set; } = [];
+
+    public Task<IReadOnlyList<ObjectDrift>> DiffAsync(CancellationToken cancellationToken = default)
+    {
+        Calls.Add("diff");
+        return Task.FromResult(Drifts);
+    }
+
+    public Task ReloadManifestAsync(CancellationToken cancellationToken = default) => Record("reload");
 
     private Task Record(string call)
     {

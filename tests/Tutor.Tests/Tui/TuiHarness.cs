@@ -10,13 +10,14 @@ internal sealed class TuiHarness : IDisposable
 {
     private readonly SessionToken? _session;
 
-    public TuiHarness(FakeTutorEngine engine, TuiOptions? options = null, int width = 110, int height = 32)
+    public TuiHarness(FakeTutorEngine engine, TuiOptions? options = null, int width = 110, int height = 32, ICommandRunner? runner = null)
     {
         Engine = engine;
+        Runner = runner ?? new FakeCommandRunner();
         App = Application.Create();
         App.Init(DriverRegistry.Names.ANSI);
         App.Driver!.SetScreenSize(width, height);
-        Window = new MainWindow(App, engine, options ?? new TuiOptions(false, GlyphSet.Unicode), Dialogs);
+        Window = new MainWindow(App, engine, options ?? new TuiOptions(false, GlyphSet.Unicode), Dialogs, Runner, Written.Add);
         _session = App.Begin(Window);
         App.LayoutAndDraw(true);
     }
@@ -26,6 +27,11 @@ internal sealed class TuiHarness : IDisposable
     public FakeTutorEngine Engine { get; }
 
     public FakeDialogs Dialogs { get; } = new();
+
+    public ICommandRunner Runner { get; }
+
+    /// <summary>What the window wrote to the terminal beside the screen (escape sequences such as OSC 52).</summary>
+    public List<string> Written { get; } = [];
 
     public MainWindow Window { get; }
 

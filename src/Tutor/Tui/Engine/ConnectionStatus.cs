@@ -7,10 +7,12 @@ namespace Tutor.Tui;
 /// <param name="Reason">Why the connection was lost (or what it is waiting for), when known.</param>
 /// <param name="Simulated">True on Tutor's embedded sandbox, which only simulates a cluster.</param>
 /// <param name="KubectlHint">How to point kubectl at this cluster, when kubectl would not find it on its own (the sandbox).</param>
+/// <param name="ShellEnvironment">Variables a lesson command runs with so kubectl reaches this cluster (KUBECONFIG for the sandbox).</param>
 public sealed record ConnectionStatus(
     string Context,
     string Namespace,
     ConnectionState State,
     string? Reason = null,
     bool Simulated = false,
-    string? KubectlHint = null);
+    string? KubectlHint = null,
+    IReadOnlyDictionary<string, string>? ShellEnvironment = null);

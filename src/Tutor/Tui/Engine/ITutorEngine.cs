@@ -1,3 +1,5 @@
+using Tutor.Core.Drift;
+
 namespace Tutor.Tui;
 
 /// <summary>
@@ -41,4 +43,10 @@ public interface ITutorEngine
 
     /// <summary>Resets the selected lesson to its setup state (the UI asks for confirmation first).</summary>
     Task ResetLessonAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Compares the learner's live objects with the selected step's solution (one entry per object of the solution).</summary>
+    Task<IReadOnlyList<ObjectDrift>> DiffAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Reads the selected step's manifest from disk again, after the learner edited it.</summary>
+    Task ReloadManifestAsync(CancellationToken cancellationToken = default);
 }

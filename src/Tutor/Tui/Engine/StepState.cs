@@ -11,6 +11,8 @@ namespace Tutor.Tui;
 /// <param name="Done">All checks of this step have passed at least once.</param>
 /// <param name="NextUnlocked">Whether "next" may move on (this step is done, or it was done before).</param>
 /// <param name="HasSolution">Whether the step has a solution: a manifest to apply, objects to remove, or both.</param>
+/// <param name="Commands">The shell commands the step's text shows, in order, for the run/copy picker.</param>
+/// <param name="UsesNetworkPolicy">The step's checks or manifests involve NetworkPolicy (the sandbox stores it but does not enforce it).</param>
 public sealed record StepState(
     string LessonId,
     int Number,
@@ -21,4 +23,6 @@ public sealed record StepState(
     string? ManifestYaml,
     bool Done,
     bool NextUnlocked,
-    bool HasSolution = true);
+    bool HasSolution = true,
+    IReadOnlyList<string>? Commands = null,
+    bool UsesNetworkPolicy = false);
