@@ -134,6 +134,8 @@ public sealed class LessonResetter
                 foreach (var item in list.Items)
                 {
                     if (LessonKinds.IsManagedByCluster(resource.Kind, item)) continue;
+                    // What a classroom provisioned (the learner's Role, the pace, the published progress) outlives every lesson.
+                    if (item["metadata"]?["labels"]?[Classroom.ClassroomNames.ClassroomLabel] is not null) continue;
                     // Objects already being deleted are only waited for.
                     if (item["metadata"]?["name"]?.GetValue<string>() is not { } name) continue;
                     if (item["metadata"]?["deletionTimestamp"] is null)

@@ -12,10 +12,10 @@ namespace Tutor.Core.Cluster;
 public static class ListWatchClient
 {
     public static async Task<ObjectList> ListAsync(ClusterConnection connection, ApiResource resource, string? @namespace, CancellationToken cancellationToken,
-        string? fieldSelector = null)
+        string? fieldSelector = null, string? labelSelector = null)
     {
         var where = resource.Namespaced && @namespace is not null ? $" in namespace {@namespace}" : "";
-        var json = await connection.GetJsonAsync(ApiPaths.WithQuery(ApiPaths.Collection(resource, @namespace), ("fieldSelector", fieldSelector)), $"list {resource.Plural}{where}", cancellationToken).ConfigureAwait(false);
+        var json = await connection.GetJsonAsync(ApiPaths.WithQuery(ApiPaths.Collection(resource, @namespace), ("fieldSelector", fieldSelector), ("labelSelector", labelSelector)), $"list {resource.Plural}{where}", cancellationToken).ConfigureAwait(false);
         var items = new List<JsonObject>();
         if (json["items"] is JsonArray array)
         {
@@ -37,12 +37,13 @@ public static class ListWatchClient
     /// <paramref name="timeoutSeconds"/>) or the connection drops (a <see cref="ClusterException"/>).
     /// </summary>
     public static async IAsyncEnumerable<WatchEvent> WatchAsync(ClusterConnection connection, ApiResource resource, string? @namespace,
-        string resourceVersion, int timeoutSeconds, [EnumeratorCancellation] CancellationToken cancellationToken, string? fieldSelector = null)
+        string resourceVersion, int timeoutSeconds, [EnumeratorCancellation] CancellationToken cancellationToken, string? fieldSelector = null, string? labelSelector = null)
     {
         var action = $"watch {resource.Plural}{(resource.Namespaced && @namespace is not null ? $" in namespace {@namespace}" : "")}";
         var path = ApiPaths.WithQuery(ApiPaths.Collection(resource, @namespace),
             ("watch", "true"),
             ("fieldSelector", fieldSelector),
+            ("labelSelector", labelSelector),
             ("resourceVersion", string.IsNullOrEmpty(resourceVersion) ? null : resourceVersion),
             ("allowWatchBookmarks", "true"),
             ("timeoutSeconds", timeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)));

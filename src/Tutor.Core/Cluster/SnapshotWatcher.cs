@@ -15,7 +15,7 @@ namespace Tutor.Core.Cluster;
 public sealed class SnapshotWatcher : IAsyncDisposable
 {
     private readonly ClusterConnection _connection;
-    private readonly string _namespace;
+    private readonly string? _namespace;
     private readonly SnapshotWatcherOptions _options;
     private readonly IReadOnlyList<ResourceKind> _kinds;
     private readonly Dictionary<ResourceKind, KindState> _states;
@@ -28,7 +28,8 @@ public sealed class SnapshotWatcher : IAsyncDisposable
     private long _publishedVersion;
     private bool _publishScheduled;
 
-    public SnapshotWatcher(ClusterConnection connection, IEnumerable<ResourceKind> kinds, string learnerNamespace, SnapshotWatcherOptions? options = null)
+    /// <param name="learnerNamespace">The namespace namespaced kinds are watched in; null watches them across all namespaces.</param>
+    public SnapshotWatcher(ClusterConnection connection, IEnumerable<ResourceKind> kinds, string? learnerNamespace, SnapshotWatcherOptions? options = null)
     {
         _connection = connection;
         _namespace = learnerNamespace;
@@ -115,7 +116,7 @@ public sealed class SnapshotWatcher : IAsyncDisposable
                 }
 
                 var scope = resource.Namespaced ? _namespace : null;
-                var list = await ListWatchClient.ListAsync(_connection, resource, scope, stop).ConfigureAwait(false);
+                var list = await ListWatchClient.ListAsync(_connection, resource, scope, stop, _options.FieldSelector, _options.LabelSelector).ConfigureAwait(false);
                 Replace(kind, list.Items);
                 backoff = _options.InitialBackoff;
                 await WatchUntilRelistAsync(kind, resource, scope, list.ResourceVersion, stop).ConfigureAwait(false);
@@ -152,7 +153,7 @@ public sealed class SnapshotWatcher : IAsyncDisposable
             var events = 0;
             try
             {
-                await foreach (var change in ListWatchClient.WatchAsync(_connection, resource, scope, resourceVersion, timeoutSeconds, stop).ConfigureAwait(false))
+                await foreach (var change in ListWatchClient.WatchAsync(_connection, resource, scope, resourceVersion, timeoutSeconds, stop, _options.FieldSelector, _options.LabelSelector).ConfigureAwait(false))
                 {
                     events++;
                     resumedAfterDrop = false;
@@ -264,7 +265,7 @@ public sealed class SnapshotWatcher : IAsyncDisposable
                 if (failed is not null)
                 {
                     LastError = failed.Error;
-                    snapshot = ClusterSnapshot.Unreachable(_namespace);
+                    snapshot = ClusterSnapshot.Unreachable(_namespace ?? "");
                 }
                 else if (_states.Values.Any(s => !s.Listed))
                 {
@@ -274,7 +275,7 @@ public sealed class SnapshotWatcher : IAsyncDisposable
                 else
                 {
                     LastError = null;
-                    snapshot = SnapshotBuilder.Build(_namespace, _states.Select(p => new KeyValuePair<ResourceKind, IEnumerable<JsonObject>>(p.Key, p.Value.Objects.Values)));
+                    snapshot = SnapshotBuilder.Build(_namespace ?? "", _states.Select(p => new KeyValuePair<ResourceKind, IEnumerable<JsonObject>>(p.Key, p.Value.Objects.Values)));
                 }
 
                 _publishedVersion = _version;

@@ -12,6 +12,7 @@ namespace Tutor.Tui;
 /// <param name="Progress">Steps done of all steps in the catalogue.</param>
 /// <param name="Message">A transient line such as "applied 3 objects"; null when there is nothing to say.</param>
 /// <param name="Busy">What the engine is doing right now ("applying…"), or null when idle.</param>
+/// <param name="Classroom">The classroom the learner is in and its pace, or null for a learner on their own.</param>
 public sealed record TutorState(
     Catalogue Catalogue,
     IReadOnlyDictionary<string, LessonProgress> Lessons,
@@ -21,7 +22,8 @@ public sealed record TutorState(
     ConnectionStatus Connection,
     ProgressSummary Progress,
     string? Message = null,
-    string? Busy = null)
+    string? Busy = null,
+    Tutor.Core.Classroom.ClassroomPace? Classroom = null)
 {
     public LessonProgress ProgressOf(string lessonId) =>
         Lessons.TryGetValue(lessonId, out var progress) ? progress : LessonProgress.Open;
