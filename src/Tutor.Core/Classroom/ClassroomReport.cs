@@ -14,6 +14,11 @@ public sealed record ClassroomReport(string Classroom, string? UnlockTo, IReadOn
 
     public int Idle => Rows.Count(r => r.Standing == LearnerStanding.Idle);
 
+    /// <summary>"classroom k8s-101 · paced to 150 · 5 learners: 3 on track, 1 stuck, 1 idle".</summary>
+    public string Summary(string separator = "·") =>
+        $"{new ClassroomPace(Classroom, UnlockTo).Describe(separator)} {separator} {Rows.Count} learner{(Rows.Count == 1 ? "" : "s")}: "
+        + $"{OnTrack} on track, {Stuck} stuck, {Idle} idle";
+
     public static ClassroomReport Build(ClassroomRoom room, DateTimeOffset now, TimeSpan stuckAfter) =>
         new(room.Classroom, room.UnlockTo, room.Learners.Select(l => Row(l, now, stuckAfter)).ToList(), now);
 

@@ -22,6 +22,7 @@ public static class TutorCli
         root.Subcommands.Add(DoctorCommand.Create(global, io));
         root.Subcommands.Add(DiffCommand.Create(global, io));
         root.Subcommands.Add(SandboxCommand.Create(io));
+        root.Subcommands.Add(Classroom.ClassroomCommand.Create(global, io));
         return root;
     }
 
