@@ -31,7 +31,7 @@ public sealed class InstructorWindow : Window
     private ClassroomRoom? _room;
     private string? _error;
     private bool _detailsOpen;
-    private bool _busy;
+    private int _busy;
 
     public InstructorWindow(IApplication app, Catalogue catalogue, string classroom, IClassroomActions actions, IDialogs dialogs, TuiOptions options,
         TimeSpan stuckAfter, TimeProvider? clock = null)
@@ -70,7 +70,10 @@ public sealed class InstructorWindow : Window
     public void ShowRoom(ClassroomRoom? room, string? error)
     {
         if (room is not null) _room = room;
-        _error = room is null ? error : null;
+        var lost = room is null ? error : null;
+        if (lost is not null && lost != _error) ShowMessage($"Connection lost: {lost}. The room shows as last read.");
+        else if (lost is null && _error is not null) ShowMessage("Connected again.");
+        _error = lost;
         Redraw();
     }
 
@@ -80,7 +83,7 @@ public sealed class InstructorWindow : Window
         var room = _room ?? new ClassroomRoom(_classroom, []);
         Report = ClassroomReport.Build(room, _clock.GetUtcNow(), _stuckAfter);
         var sep = $" {_glyphs.Separator} ";
-        var state = _room is null && _error is null ? $"{sep}reading the room{_glyphs.Ellipsis}" : _error is not null ? $"{sep}{_glyphs.Lost} {_error}" : "";
+        var state = _room is null && _error is null ? $"{sep}reading the room{_glyphs.Ellipsis}" : _error is not null ? $"{sep}{_glyphs.Lost} connection lost" : "";
         Title = $"Tutor instructor{sep}{Report.Summary(_glyphs.Separator)}{state}";
         _grid.Show(InstructorGrid.Lines(Report, _catalogue, _glyphs));
         if (_room is not null && room.Learners.Count == 0)
@@ -205,13 +208,12 @@ public sealed class InstructorWindow : Window
     // One action at a time, off the UI thread; its result (or failure) is the message line.
     private async void Run(string busy, Func<CancellationToken, Task<string>> action)
     {
-        if (_busy)
+        if (Interlocked.CompareExchange(ref _busy, 1, 0) != 0)
         {
-            ShowMessage("Still working on the last action…");
+            ShowMessage($"Still working on the last action{_glyphs.Ellipsis}");
             return;
         }
 
-        _busy = true;
         ShowMessage(busy + _glyphs.Ellipsis);
         string result;
         try
@@ -226,14 +228,14 @@ public sealed class InstructorWindow : Window
         {
             result = $"{busy} failed: {e.Message}";
         }
+        finally
+        {
+            Interlocked.Exchange(ref _busy, 0);
+        }
 
         try
         {
-            _app.Invoke(() =>
-            {
-                _busy = false;
-                ShowMessage(result);
-            });
+            _app.Invoke(() => ShowMessage(result));
         }
         catch (Exception e) when (e is ObjectDisposedException or InvalidOperationException)
         {
