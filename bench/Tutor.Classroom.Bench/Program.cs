@@ -63,6 +63,8 @@ var then = DateTimeOffset.UtcNow;
 var progress = LearnerProgress.Empty.MarkPassed("101", 1, then).MarkPassed("101", 2, then).MarkPassed("110", 1, then).MarkPassed("110", 2, then).MoveTo("120", 1, then);
 var steps = files.Catalogue.Find("120")!.Steps.Count;
 var latencies = new List<double>();
+var failures = new List<string>();
+var stepTimeout = TimeSpan.FromSeconds(180);
 var sessions = new List<ClusterSession>();
 var engines = new List<TutorEngine>();
 for (var i = 0; i < learners; i++)
@@ -85,12 +87,20 @@ await Task.WhenAll(engines.Select(async engine =>
     {
         var start = Stopwatch.GetTimestamp();
         await engine.ApplySolutionAsync(stop);
-        await WaitAsync(engine, s => s.Step is { } st && st.Number == step && st.Done, stop);
+        if (!await WaitAsync(engine, s => s.Step is { } st && st.Number == step && st.Done, stop))
+        {
+            var shown = engine.State;
+            lock (failures) failures.Add($"{shown.Connection.Namespace} step {shown.Step?.Number}: {shown.Message}; "
+                + string.Join("; ", shown.Checks.Where(c => c.Verdict is not { Passed: true }).Select(c => $"{c.Title}: {c.Verdict?.Message ?? "not run"}")));
+            return;
+        }
+
         var ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         lock (latencies) latencies.Add(ms);
         if (step < steps) await engine.NextStepAsync(stop);
     }
 }));
+foreach (var failure in failures.Take(5)) Console.WriteLine($"did not pass within {stepTimeout.TotalSeconds:0} s: {failure}");
 var active = clock.Elapsed;
 var activeRequests = server.RequestCount - requestsAtStart;
 
@@ -105,6 +115,7 @@ var writes = engines.Sum(e => e.Classroom?.Publisher.Writes ?? 0);
 
 latencies.Sort();
 Console.WriteLine($"active phase: {activeRequests} requests in {active.TotalSeconds:F1} s = {activeRequests / active.TotalSeconds:F0} requests/s at the API server (server-side count)");
+Console.WriteLine($"steps passed: {latencies.Count} of {learners * steps}");
 Console.WriteLine($"apply → verdict in the engine: p50 {Percentile(latencies, 0.50):F0} ms, p99 {Percentile(latencies, 0.99):F0} ms, max {latencies[^1]:F0} ms over {latencies.Count} steps");
 Console.WriteLine($"progress records written: {writes} ({writes / (double)learners:F1} per learner); instructor's room watch: {roomUpdates} updates, last shows {lastRoom?.Learners.Count ?? 0} learners");
 Console.WriteLine($"memory (whole process: server, {learners} engines and their connections): GC heap {before.Heap:F1} → {after.Heap:F1} MiB, working set {before.WorkingSet:F1} → {after.WorkingSet:F1} MiB");
@@ -122,9 +133,9 @@ catch (OperationCanceledException)
 }
 
 Directory.Delete(state, recursive: true);
-return idle == 0 ? 0 : 1;
+return idle == 0 && failures.Count == 0 ? 0 : 1;
 
-static async Task WaitAsync(TutorEngine engine, Func<Tutor.Tui.TutorState, bool> condition, CancellationToken stop)
+async Task<bool> WaitAsync(TutorEngine engine, Func<Tutor.Tui.TutorState, bool> condition, CancellationToken stop)
 {
     var changed = new SemaphoreSlim(0);
     void OnChanged(object? _, EventArgs __) => changed.Release();
@@ -132,8 +143,13 @@ static async Task WaitAsync(TutorEngine engine, Func<Tutor.Tui.TutorState, bool>
     try
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(stop);
-        deadline.CancelAfter(TimeSpan.FromSeconds(120));
+        deadline.CancelAfter(stepTimeout);
         while (!condition(engine.State)) await changed.WaitAsync(deadline.Token);
+        return true;
+    }
+    catch (OperationCanceledException) when (!stop.IsCancellationRequested)
+    {
+        return false;
     }
     finally
     {
