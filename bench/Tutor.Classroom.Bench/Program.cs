@@ -7,6 +7,7 @@ using Tutor.Core.Cluster;
 using Tutor.Core.Progress;
 using Tutor.Engine;
 using Tutor.Sandbox;
+using Tutor.Sandbox.Store;
 
 // A workshop on one sandbox (in process, loopback only): LEARNERS simulated learners, each a real TutorEngine (the same
 // SnapshotWatcher + CheckEvaluator the screen uses, and the classroom link that follows the pace and publishes progress)
@@ -24,6 +25,21 @@ var before = Memory();
 await using var server = await SandboxServer.StartAsync(new SandboxOptions { PodStartDelay = podStart }, stop);
 var state = Path.Combine(Path.GetTempPath(), "tutor-classroom-bench-" + Guid.NewGuid().ToString("N")[..8]);
 const string classroom = "bench";
+
+// A workshop cluster sized for the room: the sandbox's two workers hold 110 pods each, lesson 120 runs three per learner.
+var template = server.Store.List(ResourceTypes.Node).Items.Single(n => n["metadata"]!["name"]!.GetValue<string>() == "sandbox-worker");
+for (var n = 0; n < learners * 4 / 100; n++)
+{
+    var name = $"sandbox-worker-bench{n}";
+    var node = new System.Text.Json.Nodes.JsonObject
+    {
+        ["metadata"] = new System.Text.Json.Nodes.JsonObject { ["name"] = name, ["labels"] = template["metadata"]!["labels"]!.DeepClone() },
+        ["spec"] = new System.Text.Json.Nodes.JsonObject(),
+        ["status"] = template["status"]!.DeepClone(),
+    };
+    node["metadata"]!["labels"]!["kubernetes.io/hostname"] = name;
+    server.Store.Create(ResourceTypes.Node, node);
+}
 
 // The room, as provision would leave it: a labelled namespace per learner with the classroom ConfigMap.
 using (var admin = new ClusterConnection(SandboxClient.Configuration(server)))
@@ -63,6 +79,7 @@ var then = DateTimeOffset.UtcNow;
 var progress = LearnerProgress.Empty.MarkPassed("101", 1, then).MarkPassed("101", 2, then).MarkPassed("110", 1, then).MarkPassed("110", 2, then).MoveTo("120", 1, then);
 var steps = files.Catalogue.Find("120")!.Steps.Count;
 var latencies = new List<double>();
+var afterApply = new List<double>();
 var failures = new List<string>();
 var stepTimeout = TimeSpan.FromSeconds(180);
 var sessions = new List<ClusterSession>();
@@ -75,7 +92,7 @@ for (var i = 0; i < learners; i++)
     engines.Add(new TutorEngine(files, session, new ProgressStore(Path.Combine(state, i.ToString())), progress));
 }
 
-Console.WriteLine($"classroom load: {learners} learners on one sandbox, lesson 120 ({steps} steps) each, pods start after {podStart.TotalMilliseconds:0} ms, {Environment.ProcessorCount} cores");
+Console.WriteLine($"classroom load: {learners} learners on one sandbox, lesson 120 ({steps} steps) each, pods start after {podStart.TotalMilliseconds:0} ms, {server.Store.List(ResourceTypes.Node).Items.Count} nodes, {Environment.ProcessorCount} cores");
 var requestsAtStart = server.RequestCount;
 var clock = Stopwatch.StartNew();
 await Task.WhenAll(engines.Select(async engine =>
@@ -87,6 +104,7 @@ await Task.WhenAll(engines.Select(async engine =>
     {
         var start = Stopwatch.GetTimestamp();
         await engine.ApplySolutionAsync(stop);
+        var applied = Stopwatch.GetTimestamp();
         if (!await WaitAsync(engine, s => s.Step is { } st && st.Number == step && st.Done, stop))
         {
             var shown = engine.State;
@@ -95,8 +113,12 @@ await Task.WhenAll(engines.Select(async engine =>
             return;
         }
 
-        var ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-        lock (latencies) latencies.Add(ms);
+        lock (latencies)
+        {
+            latencies.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            afterApply.Add(Stopwatch.GetElapsedTime(applied).TotalMilliseconds);
+        }
+
         if (step < steps) await engine.NextStepAsync(stop);
     }
 }));
@@ -114,9 +136,11 @@ var after = Memory();
 var writes = engines.Sum(e => e.Classroom?.Publisher.Writes ?? 0);
 
 latencies.Sort();
+afterApply.Sort();
 Console.WriteLine($"active phase: {activeRequests} requests in {active.TotalSeconds:F1} s = {activeRequests / active.TotalSeconds:F0} requests/s at the API server (server-side count)");
 Console.WriteLine($"steps passed: {latencies.Count} of {learners * steps}");
 Console.WriteLine($"apply → verdict in the engine: p50 {Percentile(latencies, 0.50):F0} ms, p99 {Percentile(latencies, 0.99):F0} ms, max {latencies[^1]:F0} ms over {latencies.Count} steps");
+Console.WriteLine($"  of which from the apply's answer to the verdict (pods starting, watch, evaluation): p50 {Percentile(afterApply, 0.50):F0} ms, p99 {Percentile(afterApply, 0.99):F0} ms");
 Console.WriteLine($"progress records written: {writes} ({writes / (double)learners:F1} per learner); instructor's room watch: {roomUpdates} updates, last shows {lastRoom?.Learners.Count ?? 0} learners");
 Console.WriteLine($"memory (whole process: server, {learners} engines and their connections): GC heap {before.Heap:F1} → {after.Heap:F1} MiB, working set {before.WorkingSet:F1} → {after.WorkingSet:F1} MiB");
 Console.WriteLine($"idle: {idle} requests from {learners} idle learners and the instructor's screen in {idleSeconds} s (goal 0: watches, no polling)");
