@@ -87,7 +87,7 @@ public sealed class InstructorWindowTests : IDisposable
     }
 
     [Fact]
-    public async Task R_resets_the_selected_learners_current_lesson_only_after_asking()
+    public void R_resets_the_selected_learners_current_lesson_only_after_asking()
     {
         _app.Keyboard.RaiseKeyDownEvent(Key.CursorDown);
         _dialogs.Answer = false;
@@ -99,18 +99,18 @@ public sealed class InstructorWindowTests : IDisposable
         _dialogs.Answer = true;
         _app.Keyboard.RaiseKeyDownEvent(Key.R);
 
-        (await _actions.NextAsync()).Should().Be("reset k8s-bob 101");
+        _actions.Next().Should().Be("reset k8s-bob 101");
     }
 
     [Fact]
-    public async Task Plus_and_minus_move_the_pace_for_every_learner()
+    public void Plus_and_minus_move_the_pace_for_every_learner()
     {
         _app.Keyboard.RaiseKeyDownEvent(new Key('+'));
-        (await _actions.NextAsync()).Should().Be("pace 130 k8s-ada,k8s-bob,k8s-cy");
+        _actions.Next().Should().Be("pace 130 k8s-ada,k8s-bob,k8s-cy");
 
         _window.ShowRoom(Room("130"), null);
         _app.Keyboard.RaiseKeyDownEvent(new Key('-'));
-        (await _actions.NextAsync()).Should().Be("pace 120 k8s-ada,k8s-bob,k8s-cy");
+        _actions.Next().Should().Be("pace 120 k8s-ada,k8s-bob,k8s-cy");
     }
 
     [Fact]
@@ -146,9 +146,10 @@ public sealed class InstructorWindowTests : IDisposable
         public Task<string> SetPaceAsync(string classroom, IReadOnlyList<ClassroomLearner> learners, string unlockTo, CancellationToken cancellationToken) =>
             Record($"pace {unlockTo} {string.Join(",", learners.Select(l => l.Namespace))}");
 
-        public async Task<string> NextAsync()
+        // Blocking on purpose: the test thread runs the app, and an await there could resume on a main loop nobody runs.
+        public string Next()
         {
-            (await _called.WaitAsync(TimeSpan.FromSeconds(10))).Should().BeTrue("the action should have been called");
+            _called.Wait(TimeSpan.FromSeconds(10)).Should().BeTrue("the action should have been called");
             lock (Calls) return Calls[^1];
         }
 

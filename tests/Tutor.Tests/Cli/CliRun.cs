@@ -45,7 +45,7 @@ internal sealed class CliRun : IDisposable
             Interactive = false,
         };
         var exit = await TutorCli.RunAsync(args, io, cancellationToken);
-        return (exit, output.ToString(), error.ToString());
+        return (exit, output.ToString() ?? "", error.ToString());
     }
 
     public void Dispose()

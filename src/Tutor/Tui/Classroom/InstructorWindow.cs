@@ -218,7 +218,8 @@ public sealed class InstructorWindow : Window
         string result;
         try
         {
-            result = await Task.Run(() => action(_stopping.Token));
+            // Not back on the UI thread's context: the result is marshalled by Invoke below, so no await depends on the main loop.
+            result = await Task.Run(() => action(_stopping.Token)).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
