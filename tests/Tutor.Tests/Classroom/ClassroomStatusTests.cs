@@ -86,7 +86,7 @@ public sealed class ClassroomStatusTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Watch_redraws_when_a_learner_progresses_from_one_watch_without_polling()
+    public async Task Watch_prints_again_when_a_learner_progresses_and_makes_no_request_while_the_room_is_quiet()
     {
         var output = new SyncWriter();
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
