@@ -37,7 +37,7 @@ public sealed class ClassroomProvisioner(ClusterConnection connection)
         }
 
         Add(LearnerObjects.Namespaces, (await ListWatchClient.ListAsync(connection, LearnerObjects.Namespaces, null, cancellationToken).ConfigureAwait(false)).Items);
-        var selector = ClassroomRoom.Selector(classroom);
+        var selector = ClassroomNamespaces.Selector(classroom);
         foreach (var resource in Kept)
         {
             Add(resource, (await ListWatchClient.ListAsync(connection, resource, null, cancellationToken, labelSelector: selector).ConfigureAwait(false)).Items);

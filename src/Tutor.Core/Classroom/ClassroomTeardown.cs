@@ -4,7 +4,7 @@ namespace Tutor.Core.Classroom;
 
 /// <summary>
 /// Removes a classroom: the learners' namespaces (everything provision made lives in them) and their kubeconfig
-/// files. Only namespaces <see cref="ClassroomRoom"/> recognises as the classroom's are deleted.
+/// files. Only namespaces <see cref="ClassroomNamespaces"/> recognises as the classroom's are deleted.
 /// </summary>
 public sealed class ClassroomTeardown(ClusterConnection connection)
 {

@@ -38,12 +38,13 @@ public static class ListWatchClient
     /// <paramref name="timeoutSeconds"/>) or the connection drops (a <see cref="ClusterException"/>).
     /// </summary>
     public static async IAsyncEnumerable<WatchEvent> WatchAsync(ClusterConnection connection, ApiResource resource, string? @namespace,
-        string resourceVersion, int timeoutSeconds, [EnumeratorCancellation] CancellationToken cancellationToken, string? fieldSelector = null)
+        string resourceVersion, int timeoutSeconds, [EnumeratorCancellation] CancellationToken cancellationToken, string? fieldSelector = null, string? labelSelector = null)
     {
         var action = $"watch {resource.Plural}{(resource.Namespaced && @namespace is not null ? $" in namespace {@namespace}" : "")}";
         var path = ApiPaths.WithQuery(ApiPaths.Collection(resource, @namespace),
             ("watch", "true"),
             ("fieldSelector", fieldSelector),
+            ("labelSelector", labelSelector),
             ("resourceVersion", string.IsNullOrEmpty(resourceVersion) ? null : resourceVersion),
             ("allowWatchBookmarks", "true"),
             ("timeoutSeconds", timeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)));

@@ -17,7 +17,7 @@ namespace Tutor.Core.Cluster;
 public sealed class SnapshotWatcher : IAsyncDisposable
 {
     private readonly ClusterConnection _connection;
-    private readonly string _namespace;
+    private readonly string? _namespace;
     private readonly SnapshotWatcherOptions _options;
     private readonly IReadOnlyList<ResourceKind> _kinds;
     private readonly Dictionary<ResourceKind, KindState> _states;
@@ -36,7 +36,8 @@ public sealed class SnapshotWatcher : IAsyncDisposable
     private long _answeredVersion = -1;
     private IReadOnlyDictionary<AccessQuestion, AccessAnswer>? _answers;
 
-    public SnapshotWatcher(ClusterConnection connection, IEnumerable<ResourceKind> kinds, string learnerNamespace, SnapshotWatcherOptions? options = null,
+    /// <param name="learnerNamespace">The namespace namespaced kinds are watched in; null watches them across all namespaces.</param>
+    public SnapshotWatcher(ClusterConnection connection, IEnumerable<ResourceKind> kinds, string? learnerNamespace, SnapshotWatcherOptions? options = null,
         IEnumerable<AccessQuestion>? questions = null)
     {
         _connection = connection;
@@ -128,7 +129,7 @@ public sealed class SnapshotWatcher : IAsyncDisposable
                 }
 
                 var scope = resource.Namespaced ? _namespace : null;
-                var list = await ListWatchClient.ListAsync(_connection, resource, scope, stop).ConfigureAwait(false);
+                var list = await ListWatchClient.ListAsync(_connection, resource, scope, stop, _options.FieldSelector, _options.LabelSelector).ConfigureAwait(false);
                 Replace(kind, list.Items);
                 backoff = _options.InitialBackoff;
                 await WatchUntilRelistAsync(kind, resource, scope, list.ResourceVersion, stop).ConfigureAwait(false);
@@ -171,7 +172,7 @@ public sealed class SnapshotWatcher : IAsyncDisposable
             var events = 0;
             try
             {
-                await foreach (var change in ListWatchClient.WatchAsync(_connection, resource, scope, resourceVersion, timeoutSeconds, stop).ConfigureAwait(false))
+                await foreach (var change in ListWatchClient.WatchAsync(_connection, resource, scope, resourceVersion, timeoutSeconds, stop, _options.FieldSelector, _options.LabelSelector).ConfigureAwait(false))
                 {
                     events++;
                     resumedAfterDrop = false;
@@ -291,7 +292,7 @@ public sealed class SnapshotWatcher : IAsyncDisposable
                 if (failed is not null)
                 {
                     LastError = failed.Error;
-                    snapshot = ClusterSnapshot.Unreachable(_namespace);
+                    snapshot = ClusterSnapshot.Unreachable(_namespace ?? "");
                 }
                 else if (_states.Values.Any(s => !s.Listed))
                 {
@@ -301,7 +302,7 @@ public sealed class SnapshotWatcher : IAsyncDisposable
                 else
                 {
                     LastError = null;
-                    snapshot = SnapshotBuilder.Build(_namespace, _states.Select(p => new KeyValuePair<ResourceKind, IEnumerable<JsonObject>>(p.Key, p.Value.Objects.Values)));
+                    snapshot = SnapshotBuilder.Build(_namespace ?? "", _states.Select(p => new KeyValuePair<ResourceKind, IEnumerable<JsonObject>>(p.Key, p.Value.Objects.Values)));
                 }
 
                 _publishedVersion = _version;
@@ -314,7 +315,7 @@ public sealed class SnapshotWatcher : IAsyncDisposable
                 {
                     try
                     {
-                        _answers = await AccessReviewer.AskAsync(_connection, _questions, _namespace, _stop.Token).ConfigureAwait(false);
+                        _answers = await AccessReviewer.AskAsync(_connection, _questions, _namespace ?? "", _stop.Token).ConfigureAwait(false);
                         _answeredVersion = accessVersion;
                     }
                     catch (OperationCanceledException) when (_stop.IsCancellationRequested)
@@ -326,7 +327,7 @@ public sealed class SnapshotWatcher : IAsyncDisposable
                         // The line dropped between the lists and the reviews: say so, and ask again after a pause.
                         _answers = null;
                         LastError = e.Message;
-                        snapshot = ClusterSnapshot.Unreachable(_namespace);
+                        snapshot = ClusterSnapshot.Unreachable(_namespace ?? "");
                         _ = Task.Delay(_options.InitialBackoff, _stop.Token).ContinueWith(t =>
                         {
                             if (t.IsCanceled) return;

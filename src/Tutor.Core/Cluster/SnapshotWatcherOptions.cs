@@ -11,4 +11,10 @@ public sealed record SnapshotWatcherOptions
     public TimeSpan InitialBackoff { get; init; } = TimeSpan.FromSeconds(1);
 
     public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Only objects matching this field selector (e.g. <c>metadata.name=x</c>) are listed and watched; null for all.</summary>
+    public string? FieldSelector { get; init; }
+
+    /// <summary>Only objects matching this label selector are listed and watched; null for all.</summary>
+    public string? LabelSelector { get; init; }
 }

@@ -1,21 +1,23 @@
 using Tutor.Core.Catalogue;
+using Tutor.Core.Classroom;
 
 namespace Tutor.Core.Progress;
 
 /// <summary>
 /// What a learner may open: the first lesson always; a lesson once the previous one in catalogue order
 /// is complete; a step once the step before it passed. Lessons the catalogue marks unavailable never unlock and
-/// are passed over, as if absent. Pure functions of progress and catalogue.
+/// are passed over, as if absent. In a classroom, nothing after the instructor's pace (<see cref="ClassroomPace"/>),
+/// not even a lesson already started. Pure functions of progress and catalogue.
 /// </summary>
 public static class UnlockRules
 {
     public static bool IsLessonComplete(LearnerProgress progress, Lesson lesson) =>
         lesson.Steps.All(s => progress.IsPassed(lesson.Id, s.Number));
 
-    public static bool IsLessonUnlocked(LearnerProgress progress, Catalogue.Catalogue catalogue, string lessonId)
+    public static bool IsLessonUnlocked(LearnerProgress progress, Catalogue.Catalogue catalogue, string lessonId, ClassroomPace? pace = null)
     {
         var index = IndexOf(catalogue, lessonId);
-        if (index < 0 || !catalogue.IsAvailable(lessonId))
+        if (index < 0 || !catalogue.IsAvailable(lessonId) || IsWaiting(catalogue, lessonId, pace))
             return false;
         var previous = catalogue.Lessons.Take(index).LastOrDefault(l => catalogue.IsAvailable(l.Id));
         if (previous is null)
@@ -24,9 +26,13 @@ public static class UnlockRules
         return IsLessonComplete(progress, previous) || progress.PassedSteps(lessonId).Count > 0;
     }
 
-    public static bool IsStepUnlocked(LearnerProgress progress, Catalogue.Catalogue catalogue, string lessonId, int step)
+    /// <summary>True when the lesson is held back by the classroom's pace, whatever the learner's progress.</summary>
+    public static bool IsWaiting(Catalogue.Catalogue catalogue, string lessonId, ClassroomPace? pace) =>
+        pace is not null && pace.Holds(catalogue, lessonId);
+
+    public static bool IsStepUnlocked(LearnerProgress progress, Catalogue.Catalogue catalogue, string lessonId, int step, ClassroomPace? pace = null)
     {
-        if (!IsLessonUnlocked(progress, catalogue, lessonId))
+        if (!IsLessonUnlocked(progress, catalogue, lessonId, pace))
             return false;
         var steps = catalogue.Find(lessonId)!.Steps;
         var index = steps.ToList().FindIndex(s => s.Number == step);
@@ -35,10 +41,10 @@ public static class UnlockRules
         return index == 0 || progress.IsPassed(lessonId, steps[index - 1].Number) || progress.IsPassed(lessonId, step);
     }
 
-    public static LessonState StateOf(LearnerProgress progress, Catalogue.Catalogue catalogue, string lessonId)
+    public static LessonState StateOf(LearnerProgress progress, Catalogue.Catalogue catalogue, string lessonId, ClassroomPace? pace = null)
     {
         var lesson = catalogue.Find(lessonId);
-        if (lesson is null || !IsLessonUnlocked(progress, catalogue, lessonId))
+        if (lesson is null || !IsLessonUnlocked(progress, catalogue, lessonId, pace))
             return LessonState.Locked;
         if (IsLessonComplete(progress, lesson))
             return LessonState.Complete;
@@ -47,24 +53,25 @@ public static class UnlockRules
 
     /// <summary>
     /// Where the learner resumes: their remembered position while it is still open; otherwise the first
-    /// step not passed of the first open, unfinished lesson; when everything is done, the last step.
-    /// Null only for an empty catalogue.
+    /// step not passed of the first open, unfinished lesson; when everything open is done, the last step open
+    /// (the last step of the course, or of the last lesson the classroom's pace allows). Null only for an empty catalogue.
     /// </summary>
-    public static StepPosition? CurrentStep(LearnerProgress progress, Catalogue.Catalogue catalogue)
+    public static StepPosition? CurrentStep(LearnerProgress progress, Catalogue.Catalogue catalogue, ClassroomPace? pace = null)
     {
-        if (progress.CurrentLessonId is { } id && IsStepUnlocked(progress, catalogue, id, progress.CurrentStep))
+        if (progress.CurrentLessonId is { } id && IsStepUnlocked(progress, catalogue, id, progress.CurrentStep, pace))
             return new StepPosition(id, progress.CurrentStep);
 
         foreach (var lesson in catalogue.Lessons.Where(l => catalogue.IsAvailable(l.Id)))
         {
-            if (!IsLessonUnlocked(progress, catalogue, lesson.Id))
+            if (!IsLessonUnlocked(progress, catalogue, lesson.Id, pace))
                 break;
             var next = lesson.Steps.FirstOrDefault(s => !progress.IsPassed(lesson.Id, s.Number));
             if (next is not null)
                 return new StepPosition(lesson.Id, next.Number);
         }
 
-        var last = catalogue.Lessons.LastOrDefault(l => l.Steps.Count > 0 && catalogue.IsAvailable(l.Id));
+        var last = catalogue.Lessons.LastOrDefault(l => l.Steps.Count > 0 && catalogue.IsAvailable(l.Id) && !IsWaiting(catalogue, l.Id, pace))
+                   ?? catalogue.Lessons.FirstOrDefault(l => l.Steps.Count > 0 && catalogue.IsAvailable(l.Id));
         return last is null ? null : new StepPosition(last.Id, last.Steps[^1].Number);
     }
 

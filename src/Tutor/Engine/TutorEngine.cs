@@ -1,5 +1,6 @@
 using Tutor.Core.Catalogue;
 using Tutor.Core.Checks;
+using Tutor.Core.Classroom;
 using Tutor.Core.Cluster;
 using Tutor.Core.Drift;
 using Tutor.Core.Progress;
@@ -10,7 +11,8 @@ namespace Tutor.Engine;
 /// <summary>
 /// The tutorial behind the screen: which step the learner is on, a watch on the objects that step's lesson
 /// checks (re-evaluated on every change, no polling), progress recorded the moment a step passes, and the
-/// actions a learner takes. State is rebuilt whole and published through <see cref="Changed"/>.
+/// actions a learner takes. State is rebuilt whole and published through <see cref="Changed"/>. In a classroom
+/// (the namespace holds the instructor's ConfigMap) it follows the instructor's pace and publishes the learner's progress.
 /// </summary>
 public sealed class TutorEngine : ITutorEngine, IAsyncDisposable
 {
@@ -37,6 +39,9 @@ public sealed class TutorEngine : ITutorEngine, IAsyncDisposable
     private long _passes;
     private string? _passMessage;
     private TutorState _state;
+    private ClassroomLink? _classroom;
+    private ClassroomPace? _pace;
+    private bool _disposed;
 
     public TutorEngine(LessonFiles files, ClusterSession session, ProgressStore store, LearnerProgress progress, TimeProvider? clock = null, string? firstMessage = null)
     {
@@ -61,14 +66,86 @@ public sealed class TutorEngine : ITutorEngine, IAsyncDisposable
         get { lock (_gate) return _progress; }
     }
 
-    private Catalogue Catalogue => _files.Catalogue;
+    // In a classroom the catalogue marks the lessons a learner's namespaced rights cannot run as unavailable.
+    private Catalogue? _classroomCatalogue;
 
-    /// <summary>Opens the learner's current step (lesson 101 step 1 for a new learner) and starts watching.</summary>
+    private Catalogue Catalogue => _classroomCatalogue ?? _files.Catalogue;
+
+    /// <summary>How long progress changes are gathered into one write to the classroom's progress ConfigMap.</summary>
+    public TimeSpan ClassroomDebounce { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Completes once Tutor knows whether the learner is in a classroom (and has joined it if so).</summary>
+    public Task ClassroomJoined { get; private set; } = Task.CompletedTask;
+
+    /// <summary>The classroom link, or null for a learner on their own.</summary>
+    public ClassroomLink? Classroom
+    {
+        get { lock (_gate) return _classroom; }
+    }
+
+    /// <summary>
+    /// Opens the learner's current step (lesson 101 step 1 for a new learner) and starts watching. Whether the
+    /// namespace belongs to a classroom is found out meanwhile, so a slow cluster does not hold up the first step.
+    /// </summary>
     public Task StartAsync(CancellationToken cancellationToken = default)
     {
         var position = StartPosition(_progress, Catalogue);
         Select(position.LessonId, position.Step, remember: false);
+        ClassroomJoined = JoinClassroomAsync(cancellationToken);
         return Task.CompletedTask;
+    }
+
+    private async Task JoinClassroomAsync(CancellationToken cancellationToken)
+    {
+        ClassroomLink? link;
+        try
+        {
+            link = await ClassroomLink.JoinAsync(_session.Connection, _session.Namespace, ClassroomDebounce, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is ClusterException or OperationCanceledException)
+        {
+            // Unreachable now: the learner works on their own until Tutor starts again.
+            return;
+        }
+
+        if (link is null) return;
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                _ = link.DisposeAsync().AsTask();
+                return;
+            }
+
+            _classroom = link;
+            link.PaceChanged += OnPaceChanged;
+            // Read after subscribing, so a change between the two is not lost.
+            _pace = link.Pace;
+            _classroomCatalogue = ClassroomLessons.ForClassroom(_files.Catalogue);
+            if (_selection is { } selected && !Catalogue.IsAvailable(selected.LessonId))
+            {
+                var position = StartPosition(_progress, Catalogue);
+                Select(position.LessonId, position.Step, remember: false);
+                return;
+            }
+
+            PublishLocked();
+        }
+    }
+
+    private void OnPaceChanged(ClassroomPace? pace)
+    {
+        lock (_gate)
+        {
+            if (pace == _pace) return;
+            var before = _pace;
+            _pace = pace;
+            _message = pace is null ? "The classroom has ended: every lesson is open to you again."
+                : pace.UnlockTo is null ? $"The instructor opened every lesson of classroom {pace.Classroom}."
+                : before?.UnlockTo is null || pace.Holds(Catalogue, before.UnlockTo) ? $"The instructor paced classroom {pace.Classroom} to lesson {pace.UnlockTo}."
+                : $"The instructor opened lessons up to {pace.UnlockTo}.";
+            PublishLocked();
+        }
     }
 
     /// <summary>Where a learner resumes: the step they were on if it is still open to them, else their first unfinished one.</summary>
@@ -174,6 +251,13 @@ public sealed class TutorEngine : ITutorEngine, IAsyncDisposable
                 return Task.CompletedTask;
             }
 
+            if (UnlockRules.IsWaiting(Catalogue, after.LessonId, _pace))
+            {
+                _message = $"Lesson {after.LessonId} is {TutorStateBuilder.WaitingReason(_pace!)}";
+                PublishLocked();
+                return Task.CompletedTask;
+            }
+
             return EnterAsync(after.LessonId, after.Step, cancellationToken);
         }
     }
@@ -202,9 +286,11 @@ public sealed class TutorEngine : ITutorEngine, IAsyncDisposable
         lock (_gate)
         {
             if (Catalogue.Find(lessonId) is not { } lesson) return Task.CompletedTask;
-            if (!UnlockRules.IsLessonUnlocked(_progress, Catalogue, lessonId))
+            if (!UnlockRules.IsLessonUnlocked(_progress, Catalogue, lessonId, _pace))
             {
-                _message = _state.ProgressOf(lessonId).LockedReason ?? "This lesson is locked.";
+                _message = UnlockRules.IsWaiting(Catalogue, lessonId, _pace)
+                    ? $"Lesson {lessonId} is {TutorStateBuilder.WaitingReason(_pace!)}"
+                    : _state.ProgressOf(lessonId).LockedReason ?? "This lesson is locked.";
                 PublishLocked();
                 return Task.CompletedTask;
             }
@@ -289,13 +375,18 @@ public sealed class TutorEngine : ITutorEngine, IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         SnapshotWatcher? watcher;
+        ClassroomLink? classroom;
         lock (_gate)
         {
+            _disposed = true;
             watcher = _watcher;
             _watcher = null;
+            classroom = _classroom;
+            _classroom = null;
         }
 
         if (watcher is not null) await watcher.DisposeAsync().ConfigureAwait(false);
+        if (classroom is not null) await classroom.DisposeAsync().ConfigureAwait(false);
     }
 
     /// <summary>Moves to a step; entering a lesson not started yet applies its setup first.</summary>
@@ -586,7 +677,20 @@ public sealed class TutorEngine : ITutorEngine, IAsyncDisposable
     private void PublishLocked()
     {
         _state = Build();
+        OfferClassroomProgressLocked();
         ThreadPool.QueueUserWorkItem(_ => Changed?.Invoke(this, EventArgs.Empty));
+    }
+
+    /// <summary>Hands the classroom what the instructor sees; it writes only when that differs from what it last had.</summary>
+    private void OfferClassroomProgressLocked()
+    {
+        if (_classroom is not { } link || _selection is null) return;
+        var position = new StepPosition(_selection.LessonId, _selection.Step);
+        // Only a verdict on the open step counts; before its first snapshot nothing is known to fail.
+        var failing = _verdicts is null || _snapshot is not { Reachable: true } ? null : _checks.Zip(_verdicts).FirstOrDefault(p => !p.Second.Passed).First?.Title;
+        var progress = _progress;
+        var now = _clock.GetUtcNow();
+        link.Publisher.Offer(previous => ClassroomProgressBuilder.Next(previous, link.Learner, progress, position, failing, now));
     }
 
     private TutorState Build()
@@ -595,6 +699,6 @@ public sealed class TutorEngine : ITutorEngine, IAsyncDisposable
             _snapshot is null ? ConnectionState.Connecting : _snapshot.Reachable ? ConnectionState.Connected : ConnectionState.Lost,
             _snapshot is { Reachable: false } ? _watcher?.LastError ?? "the cluster does not answer" : null,
             _session.Simulated, _session.KubectlHint, _session.ShellEnvironment);
-        return TutorStateBuilder.Build(Catalogue, _progress, _selection, _content, _checks, _verdicts, connection, _message, _busy, _snapshot);
+        return TutorStateBuilder.Build(Catalogue, _progress, _selection, _content, _checks, _verdicts, connection, _message, _busy, _snapshot, _pace);
     }
 }

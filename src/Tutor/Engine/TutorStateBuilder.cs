@@ -1,5 +1,6 @@
 using Tutor.Core.Catalogue;
 using Tutor.Core.Checks;
+using Tutor.Core.Classroom;
 using Tutor.Core.Progress;
 using Tutor.Tui;
 
@@ -23,15 +24,17 @@ public static class TutorStateBuilder
         ConnectionStatus connection,
         string? message = null,
         string? busy = null,
-        ClusterSnapshot? snapshot = null)
+        ClusterSnapshot? snapshot = null, ClassroomPace? pace = null)
     {
         var lessons = new Dictionary<string, LessonProgress>();
         foreach (var lesson in catalogue.Lessons)
         {
             var done = progress.PassedSteps(lesson.Id).Count(n => n >= 1 && n <= lesson.Steps.Count);
-            var state = UnlockRules.StateOf(progress, catalogue, lesson.Id);
+            var state = UnlockRules.StateOf(progress, catalogue, lesson.Id, pace);
             lessons[lesson.Id] = state switch
             {
+                LessonState.Locked when UnlockRules.IsWaiting(catalogue, lesson.Id, pace) && catalogue.IsAvailable(lesson.Id) =>
+                    new LessonProgress(LessonMark.Locked, done, WaitingReason(pace!), Waiting: true),
                 LessonState.Locked => new LessonProgress(LessonMark.Locked, done, LockedReason(catalogue, progress, lesson)) { Available = catalogue.IsAvailable(lesson.Id) },
                 LessonState.Complete => new LessonProgress(LessonMark.Done, done),
                 _ when selection?.LessonId == lesson.Id => new LessonProgress(LessonMark.Current, done),
@@ -54,8 +57,11 @@ public static class TutorStateBuilder
         var results = checks.Select((c, i) => new CheckResult(c.Title, verdicts is not null && i < verdicts.Count ? verdicts[i] : null)).ToList();
         var total = catalogue.Lessons.Sum(l => l.Steps.Count);
         var doneTotal = lessons.Values.Sum(l => l.StepsDone);
-        return new TutorState(catalogue, lessons, step, results, hints, connection, new ProgressSummary(doneTotal, total), message, busy, ObjectRows.From(snapshot));
+        return new TutorState(catalogue, lessons, step, results, hints, connection, new ProgressSummary(doneTotal, total), message, busy, ObjectRows.From(snapshot), pace);
     }
+
+    /// <summary>Why a lesson after the classroom's pace is locked; reads after "Lesson 160 is".</summary>
+    public static string WaitingReason(ClassroomPace pace) => $"waiting for the instructor, who paced classroom {pace.Classroom} to lesson {pace.UnlockTo}.";
 
     private static string LockedReason(Catalogue catalogue, LearnerProgress progress, Lesson lesson)
     {

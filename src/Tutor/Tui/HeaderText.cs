@@ -3,11 +3,12 @@ namespace Tutor.Tui;
 /// <summary>The window title: which cluster, which namespace, whether it answers, and a loud label on the sandbox.</summary>
 public static class HeaderText
 {
-    public static string Title(ConnectionStatus status, GlyphSet glyphs)
+    public static string Title(ConnectionStatus status, GlyphSet glyphs, Tutor.Core.Classroom.ClassroomPace? classroom = null)
     {
         var sep = $" {glyphs.Separator} ";
         var cluster = status.Simulated ? $"SIMULATED CLUSTER ({status.Context})" : status.Context;
-        return $"Tutor{sep}{cluster}{sep}ns {status.Namespace}{sep}{Connection(status, glyphs)}";
+        var room = classroom is null ? "" : $"{sep}{classroom.Describe(glyphs.Separator)}";
+        return $"Tutor{room}{sep}{cluster}{sep}ns {status.Namespace}{sep}{Connection(status, glyphs)}";
     }
 
     public static string Connection(ConnectionStatus status, GlyphSet glyphs) => status.State switch

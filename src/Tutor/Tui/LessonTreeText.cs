@@ -12,7 +12,8 @@ public static class LessonTreeText
         var steps = progress.Mark == LessonMark.Current && lesson.Steps.Count > 0
             ? $" {progress.StepsDone}/{lesson.Steps.Count}"
             : "";
-        return $"{glyphs.MarkOf(progress.Mark)} {lesson.Id} {lesson.Title}{steps}";
+        var waiting = progress.Waiting ? " (waiting)" : "";
+        return $"{glyphs.MarkOf(progress.Mark)} {lesson.Id} {lesson.Title}{steps}{waiting}";
     }
 
     /// <summary>What the message line says when the learner opens a locked lesson.</summary>

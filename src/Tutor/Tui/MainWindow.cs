@@ -279,7 +279,7 @@ public sealed class MainWindow : Window
     private void Render(TutorState state)
     {
         _state = state;
-        Title = HeaderText.Title(state.Connection, _glyphs);
+        Title = HeaderText.Title(state.Connection, _glyphs, state.Classroom);
         _lessons.Update(state);
         _step.Update(state);
         _checks.Update(state);

@@ -34,16 +34,18 @@ internal sealed class CliRun : IDisposable
         return path;
     }
 
-    public async Task<(int Exit, string Out, string Error)> RunAsync(params string[] args)
+    public Task<(int Exit, string Out, string Error)> RunAsync(params string[] args) => RunAsync(new StringWriter(), CancellationToken.None, args);
+
+    /// <summary>Runs until the verb ends or <paramref name="cancellationToken"/> stops it (as Ctrl+C would), printing into <paramref name="output"/> as it goes.</summary>
+    public async Task<(int Exit, string Out, string Error)> RunAsync(TextWriter output, CancellationToken cancellationToken, params string[] args)
     {
-        var output = new StringWriter();
         var error = new StringWriter();
         var io = new CliIo(output, error, new StringReader(""), name => _environment.GetValueOrDefault(name), ShippedCatalogue.Root, AppContext.BaseDirectory)
         {
             Interactive = false,
         };
-        var exit = await TutorCli.RunAsync(args, io);
-        return (exit, output.ToString(), error.ToString());
+        var exit = await TutorCli.RunAsync(args, io, cancellationToken);
+        return (exit, output.ToString() ?? "", error.ToString());
     }
 
     public void Dispose()

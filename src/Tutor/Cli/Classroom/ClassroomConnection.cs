@@ -18,7 +18,7 @@ internal static class ClassroomConnection
     /// <summary>The learners of <paramref name="classroom"/>, or null with a message when it has none here.</summary>
     public static async Task<IReadOnlyList<RoomLearner>?> LearnersAsync(ClusterSession session, string classroom, CliIo io, CancellationToken cancellationToken)
     {
-        var learners = await ClassroomRoom.LearnersAsync(session.Connection, classroom, cancellationToken);
+        var learners = await ClassroomNamespaces.LearnersAsync(session.Connection, classroom, cancellationToken);
         if (learners.Count > 0) return learners;
         io.Error.WriteLine($"tutor: classroom {classroom} has no learners on {session.Server}; create them with `tutor classroom provision --name {classroom} --learners N`");
         return null;

@@ -23,7 +23,7 @@ public static class TeardownCommand
             {
                 try
                 {
-                    var learners = await ClassroomRoom.LearnersAsync(session.Connection, classroom, cancellationToken);
+                    var learners = await ClassroomNamespaces.LearnersAsync(session.Connection, classroom, cancellationToken);
                     if (learners.Count > 0 && !Confirmed(io, classroom, learners, parse.GetValue(global.Yes))) return ExitCodes.BadInput;
 
                     var error = await new ClassroomTeardown(session.Connection).DeleteAsync(learners, io.Out.WriteLine, cancellationToken);

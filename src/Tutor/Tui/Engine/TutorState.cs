@@ -13,6 +13,7 @@ namespace Tutor.Tui;
 /// <param name="Message">A transient line such as "applied 3 objects"; null when there is nothing to say.</param>
 /// <param name="Busy">What the engine is doing right now ("applying…"), or null when idle.</param>
 /// <param name="Objects">The lesson's live objects as the watch last saw them, for the objects panel; null before the first look.</param>
+/// <param name="Classroom">The classroom the learner is in and its pace, or null for a learner on their own.</param>
 public sealed record TutorState(
     Catalogue Catalogue,
     IReadOnlyDictionary<string, LessonProgress> Lessons,
@@ -23,7 +24,8 @@ public sealed record TutorState(
     ProgressSummary Progress,
     string? Message = null,
     string? Busy = null,
-    IReadOnlyList<ObjectRow>? Objects = null)
+    IReadOnlyList<ObjectRow>? Objects = null,
+    Tutor.Core.Classroom.ClassroomPace? Classroom = null)
 {
     public LessonProgress ProgressOf(string lessonId) =>
         Lessons.TryGetValue(lessonId, out var progress) ? progress : LessonProgress.Open;
