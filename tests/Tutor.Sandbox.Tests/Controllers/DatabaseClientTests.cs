@@ -107,6 +107,9 @@ public class DatabaseClientTests
             {"metadata":{"name":"waiter"},"spec":{"initContainers":[{"name":"wait","image":"busybox:1.36","command":["sh","-c","until nc -z -w2 db-0.db-headless 5432; do sleep 2; done"]}],
              "containers":[{"name":"main","image":"nginx:1.27"}]}}
             """);
+        // Wait for the loop to start (a loaded machine may take a while to pull and start it), then give it time to end wrongly.
+        await cluster.EventuallyAsync(() => cluster.Get(ResourceTypes.Pod, "waiter"),
+            p => p["status"]?["initContainerStatuses"]?[0]?["state"]?["running"] is not null, "the wait loop to start");
         await Task.Delay(500);
         cluster.Get(ResourceTypes.Pod, "waiter")!["status"]!["initContainerStatuses"]![0]!["state"]!["running"].Should().NotBeNull("db-0 does not exist yet");
 
