@@ -14,6 +14,9 @@ public static class ClassroomLessons
     public static IEnumerable<Manifests.ManifestObject> Objects(Catalogue.LessonFiles files, Catalogue.Lesson lesson) =>
         lesson.Setup.Concat(lesson.Steps.SelectMany(s => new[] { s.Manifest, s.Solution }.OfType<string>())).SelectMany(files.Manifest);
 
+    /// <summary>Only the lessons a classroom can take, for the instructor's counts and columns.</summary>
+    public static Catalogue.Catalogue Taught(Catalogue.Catalogue catalogue) => catalogue with { Lessons = catalogue.Lessons.Where(IsAvailable).ToList() };
+
     /// <summary>The catalogue as a classroom learner sees it: every lesson listed, those they cannot take marked unavailable.</summary>
     public static Catalogue.Catalogue ForClassroom(Catalogue.Catalogue catalogue) => catalogue with
     {

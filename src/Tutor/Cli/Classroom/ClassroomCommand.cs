@@ -41,7 +41,7 @@ public static class ClassroomCommand
             if (choice.Session is null) return choice.ExitCode;
             using var session = choice.Session;
             await using var room = new ClassroomRoomWatcher(session.Connection, classroom);
-            return InstructorApp.Run(files.Catalogue, room, new ClusterClassroomActions(session, files), parse.GetValue(stuckAfter), TuiOptions.FromEnvironment());
+            return InstructorApp.Run(ClassroomLessons.Taught(files.Catalogue), room, new ClusterClassroomActions(session, files), parse.GetValue(stuckAfter), TuiOptions.FromEnvironment());
         });
         return command;
     }

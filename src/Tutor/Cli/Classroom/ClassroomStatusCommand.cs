@@ -23,7 +23,7 @@ public static class ClassroomStatusCommand
         {
             var classroom = parse.GetValue(name)!;
             var context = new VerbContext(io, global, parse);
-            var totalSteps = context.LoadCatalogue()?.Catalogue.Lessons.Sum(l => l.Steps.Count);
+            var totalSteps = context.LoadCatalogue() is { } files ? ClassroomLessons.Taught(files.Catalogue).Lessons.Sum(l => l.Steps.Count) : (int?)null;
             var choice = await context.Connector().ConnectAsync(cancellationToken);
             if (choice.Session is null) return choice.ExitCode;
             using var session = choice.Session;
