@@ -46,11 +46,13 @@ public static class TuiCommand
             // The first screen does not wait for the sandbox or the first list: they start while it draws.
             SandboxServer? server = null;
             string? kubeconfig = null;
+            // Cancelled as the app quits, so a restore or a first read still running does not outlive the screen.
+            using var quitting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var starting = Task.Run(async () =>
             {
                 if (session is null)
                 {
-                    server = await SandboxServer.StartAsync(cancellationToken: cancellationToken);
+                    server = await SandboxServer.StartAsync(cancellationToken: quitting.Token);
                     var path = SandboxKubeconfig.DefaultPath(io);
                     kubeconfig = server.Kubeconfig(SandboxKubeconfig.ContextName, ns);
                     SandboxKubeconfig.Write(path, kubeconfig);
@@ -62,10 +64,10 @@ public static class TuiCommand
                 }
 
                 var engine = new TutorEngine(files, session, context.Progress(), loaded.Progress, firstMessage: firstMessage);
-                await engine.StartAsync(cancellationToken);
-                if (server is not null) _ = engine.RestoreCurrentLessonAsync(cancellationToken);
+                await engine.StartAsync(quitting.Token);
+                if (server is not null) _ = engine.RestoreCurrentLessonAsync(quitting.Token);
                 return engine;
-            }, cancellationToken);
+            }, quitting.Token);
 
             try
             {
@@ -76,6 +78,7 @@ public static class TuiCommand
             }
             finally
             {
+                await quitting.CancelAsync();
                 try
                 {
                     await (await starting).DisposeAsync();
