@@ -110,7 +110,7 @@ public sealed class ClassroomStatusTests : IAsyncLifetime
         cy["lesson"]!.GetValue<string>().Should().Be("101");
 
         await stop.CancelAsync();
-        (await running).Exit.Should().Be(0);
+        (await running.WaitAsync(TimeSpan.FromSeconds(30))).Exit.Should().Be(0);
     }
 
     private static async Task WaitForAsync(Func<bool> condition)

@@ -34,7 +34,18 @@ internal sealed class CliRun : IDisposable
         return path;
     }
 
-    public Task<(int Exit, string Out, string Error)> RunAsync(params string[] args) => RunAsync(new StringWriter(), CancellationToken.None, args);
+    /// <summary>How long a verb may run before its test fails: the longest, `tutor test` over the whole catalogue, takes minutes.</summary>
+    public static readonly TimeSpan Deadline = TimeSpan.FromMinutes(15);
+
+    /// <summary>Runs a verb to its end; one still running at <see cref="Deadline"/> is stopped and fails the test.</summary>
+    public async Task<(int Exit, string Out, string Error)> RunAsync(params string[] args)
+    {
+        using var deadline = new CancellationTokenSource(Deadline);
+        // The extra minute is for a verb that does not stop when asked.
+        var result = await RunAsync(new StringWriter(), deadline.Token, args).WaitAsync(Deadline + TimeSpan.FromMinutes(1));
+        if (deadline.IsCancellationRequested) throw new TimeoutException($"tutor {string.Join(' ', args)} did not end within {Deadline.TotalMinutes:0} minutes");
+        return result;
+    }
 
     /// <summary>Runs until the verb ends or <paramref name="cancellationToken"/> stops it (as Ctrl+C would), printing into <paramref name="output"/> as it goes.</summary>
     public async Task<(int Exit, string Out, string Error)> RunAsync(TextWriter output, CancellationToken cancellationToken, params string[] args)

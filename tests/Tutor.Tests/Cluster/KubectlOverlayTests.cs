@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using Tutor.Core.Cluster;
+using Tutor.Tests.Support;
 
 namespace Tutor.Tests.Cluster;
 
@@ -49,14 +49,8 @@ public sealed class KubectlOverlayTests : IDisposable
 
     private static string Kubectl(string kubeconfig, params string[] arguments)
     {
-        var start = new ProcessStartInfo("kubectl") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        start.Environment["KUBECONFIG"] = kubeconfig;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEnd();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        process.ExitCode.Should().Be(0, error);
+        var (code, output, error) = ChildProcess.Run("kubectl", arguments, new Dictionary<string, string> { ["KUBECONFIG"] = kubeconfig });
+        code.Should().Be(0, error);
         return output.Trim();
     }
 }

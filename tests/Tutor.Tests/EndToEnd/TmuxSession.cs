@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Tutor.Tests.Support;
 
 namespace Tutor.Tests.EndToEnd;
 
@@ -98,14 +99,9 @@ public sealed class TmuxSession : IDisposable
 
     private static (int ExitCode, string Output) Run(string file, IEnumerable<string> args, bool throwOnError = true)
     {
-        var info = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in args) info.ArgumentList.Add(a);
-        using var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {file}");
-        var output = process.StandardOutput.ReadToEnd();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        if (throwOnError && process.ExitCode != 0)
-            throw new InvalidOperationException($"{file} {string.Join(' ', args)} failed ({process.ExitCode}): {error}");
-        return (process.ExitCode, output);
+        var (code, output, error) = ChildProcess.Run(file, args);
+        if (throwOnError && code != 0)
+            throw new InvalidOperationException($"{file} {string.Join(' ', args)} failed ({code}): {error}");
+        return (code, output);
     }
 }

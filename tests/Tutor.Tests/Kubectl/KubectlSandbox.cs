@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Tutor.Sandbox;
+using Tutor.Tests.Support;
 
 namespace Tutor.Tests.Kubectl;
 
@@ -67,14 +67,8 @@ public sealed class KubectlSandbox : IAsyncLifetime
     /// <summary>kubectl with a kubeconfig of the caller's choosing (e.g. a learner's ServiceAccount token).</summary>
     internal static (int Code, string Out, string Error) Run(string? kubeconfig, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
-        var info = new ProcessStartInfo("kubectl") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
-        foreach (var a in args) info.ArgumentList.Add(a);
-        if (kubeconfig is not null) info.Environment["KUBECONFIG"] = kubeconfig;
-        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) info.Environment[key] = value;
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        process.WaitForExit(30_000).Should().BeTrue($"kubectl {string.Join(' ', args)} should finish");
-        return (process.ExitCode, output.Result, error.Result);
+        var variables = new Dictionary<string, string>(environment ?? new Dictionary<string, string>());
+        if (kubeconfig is not null) variables["KUBECONFIG"] = kubeconfig;
+        return ChildProcess.Run("kubectl", args, variables, TimeSpan.FromSeconds(30));
     }
 }
