@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
 using Tutor.Tests.Support;
 
 namespace Tutor.Tests.EndToEnd;
@@ -56,8 +58,41 @@ public sealed class TmuxSession : IDisposable
     /// The program has ended and tmux has its exit status or signal. tmux marks a pane dead when its terminal
     /// closes, which on a busy machine comes a moment before it has reaped the process and knows the status.
     /// </summary>
-    public bool PaneDead => Tmux("display-message", "-p", "-t", _name, "#{pane_dead}|#{pane_dead_status}#{pane_dead_signal}").Output.Trim() is var state
-        && state.StartsWith("1|", StringComparison.Ordinal) && state.Length > 2;
+    /// <remarks>
+    /// tmux reaps on SIGCHLD, and on a loaded machine that signal is now and then lost: the program has exited
+    /// (a zombie, its exit code in /proc) and tmux never learns of it. Sending the server SIGCHLD again makes it
+    /// reap, so the status still comes from tmux.
+    /// </remarks>
+    public bool PaneDead
+    {
+        get
+        {
+            var state = Tmux("display-message", "-p", "-t", _name, "#{pane_dead}|#{pane_dead_status}#{pane_dead_signal}|#{pid}|#{pane_pid}").Output.Trim().Split('|');
+            if (state[0] != "1") return false;
+            if (state[1].Length > 0) return true;
+            if (IsZombie(state[3])) _ = kill(int.Parse(state[2], CultureInfo.InvariantCulture), SIGCHLD);
+            return false;
+        }
+    }
+
+    private const int SIGCHLD = 17;
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int kill(int pid, int signal);
+
+    private static bool IsZombie(string pid)
+    {
+        try
+        {
+            // The state is the field after the command name, which is in parentheses and may hold spaces.
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return stat[(stat.LastIndexOf(')') + 2)..].StartsWith('Z');
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
 
     public int? ExitStatus
     {
