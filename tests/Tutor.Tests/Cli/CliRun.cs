@@ -35,7 +35,7 @@ internal sealed class CliRun : IDisposable
     }
 
     /// <summary>How long a verb may run before its test fails: the longest, `tutor test` over the whole catalogue, takes minutes.</summary>
-    public static readonly TimeSpan Deadline = TimeSpan.FromMinutes(15);
+    private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(15);
 
     /// <summary>Runs a verb to its end; one still running at <see cref="Deadline"/> is stopped and fails the test.</summary>
     public async Task<(int Exit, string Out, string Error)> RunAsync(params string[] args)
