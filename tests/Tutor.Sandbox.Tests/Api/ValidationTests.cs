@@ -57,6 +57,27 @@ public sealed class ValidationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_request_above_its_limit_is_refused_and_an_equal_one_is_not()
+    {
+        var status = await Refused(HttpMethod.Post, "/api/v1/namespaces/default/pods", """
+            {"metadata":{"name":"db"},"spec":{"containers":[{"name":"db","image":"postgres:16-alpine",
+             "resources":{"requests":{"memory":"512Mi","cpu":"250m"},"limits":{"memory":"256Mi","cpu":"0.25"}}}]}}
+            """);
+
+        Fields(status).Should().Equal("spec.containers[0].resources.requests[memory]");
+        status["message"]!.GetValue<string>().Should().Contain("Invalid value: \"512Mi\": must be less than or equal to memory limit of 256Mi");
+
+        var deployment = Deployment.Replace("\"image\":\"vote:v1\"", "\"image\":\"vote:v1\",\"resources\":{\"requests\":{\"cpu\":\"2\"},\"limits\":{\"cpu\":\"1500m\"}}");
+        Fields(await Refused(HttpMethod.Post, "/apis/apps/v1/namespaces/default/deployments", deployment))
+            .Should().Equal("spec.template.spec.containers[0].resources.requests[cpu]");
+
+        await Created("/api/v1/namespaces/default/pods", """
+            {"metadata":{"name":"ok"},"spec":{"containers":[{"name":"db","image":"postgres:16-alpine",
+             "resources":{"requests":{"memory":"256Mi","cpu":"250m"},"limits":{"memory":"256Mi","cpu":"0.25"}}}]}}
+            """);
+    }
+
+    [Fact]
     public async Task A_statefulset_may_change_replicas_but_not_its_service_name()
     {
         await Created("/apis/apps/v1/namespaces/default/statefulsets", """

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Tutor.Sandbox.Controllers.Scheduling;
 
 namespace Tutor.Sandbox.Api.Admission;
 
@@ -57,11 +58,27 @@ public static class PodSpecRules
                         causes.Add(new FieldCause($"{at}.ports[{p}].containerPort", $"Invalid value: {port["containerPort"]?.ToJsonString() ?? "0"}: must be between 1 and 65535, inclusive"));
                     p++;
                 }
+
+                RequestsWithinLimits(container, $"{at}.resources", causes);
             }
         }
 
         var policy = Json.Text(spec["restartPolicy"]);
         if (policy is not null and not ("Always" or "OnFailure" or "Never"))
             causes.Add(FieldCause.NotSupported($"{path}.restartPolicy", policy, ["Always", "OnFailure", "Never"]));
+    }
+
+    /// <summary>A request above its limit can never be met within the limit; the API server refuses it with this wording.</summary>
+    private static void RequestsWithinLimits(JsonObject container, string path, List<FieldCause> causes)
+    {
+        if (container["resources"] is not JsonObject resources || resources["limits"] is not JsonObject limits || resources["requests"] is not JsonObject requests) return;
+        foreach (var (name, request) in requests)
+        {
+            if (limits[name] is not JsonValue limit || request is not JsonValue requested) continue;
+            var requestText = requested.ToString();
+            var limitText = limit.ToString();
+            if (ResourceQuantity.Parse(requestText) > ResourceQuantity.Parse(limitText))
+                causes.Add(new FieldCause($"{path}.requests[{name}]", $"Invalid value: \"{requestText}\": must be less than or equal to {name} limit of {limitText}"));
+        }
     }
 }
