@@ -15,7 +15,7 @@ public static class CatalogueLoader
         ["level"] = ["id", "title", "summary"],
         ["lesson"] = ["id", "level", "title", "minutes", "text", "requires", "setup", "steps"],
         ["requires"] = ["clusterWide", "addons", "optionalAddons"],
-        ["step"] = ["title", "section", "manifest", "solution", "removes", "checks", "hints", "timeoutSeconds"],
+        ["step"] = ["title", "section", "manifest", "solution", "removes", "checks", "hints", "timeoutSeconds", "starterRefused"],
     };
 
     /// <summary>Add-ons a lesson may require; a cluster is checked for exactly these.</summary>
@@ -193,6 +193,8 @@ public static class CatalogueLoader
         var hints = (fields.Strings("hints", required: false) ?? []).Select(h => h.Value).ToList();
         var timeout = fields.Integer("timeoutSeconds", required: false);
         if (timeout is <= 0) fields.Fail(fields.LineOf("timeoutSeconds"), "\"timeoutSeconds\" must be a positive number of seconds");
+        var starterRefused = fields.Boolean("starterRefused") ?? false;
+        if (starterRefused && manifest is null) fields.Fail(fields.LineOf("starterRefused"), "\"starterRefused\" needs a \"manifest\": it says the API server refuses that starter");
         var removes = new List<Checks.ResourceRef>();
         foreach (var (value, line) in fields.Strings("removes", required: false) ?? [])
         {
@@ -206,6 +208,7 @@ public static class CatalogueLoader
             Source = new SourceLines(node.Line, fields.Lines),
             Removes = removes,
             TimeoutSeconds = timeout is > 0 ? timeout : null,
+            StarterRefused = starterRefused,
         };
     }
 

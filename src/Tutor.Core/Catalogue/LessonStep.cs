@@ -20,6 +20,12 @@ public sealed record LessonStep(
     /// <summary>Objects the solution deletes before applying (a manifest can only add or change), e.g. the bare Pod a Deployment replaces.</summary>
     public IReadOnlyList<Checks.ResourceRef> Removes { get; init; } = [];
 
+    /// <summary>
+    /// The API server refuses the starter on purpose: reading its error is the step (a request above its limit,
+    /// say). <c>tutor test</c> then expects the refusal instead of checks that fail.
+    /// </summary>
+    public bool StarterRefused { get; init; }
+
     /// <summary>How long the step's checks may take to pass once its solution is applied; null means <see cref="DefaultTimeoutSeconds"/>.</summary>
     public int? TimeoutSeconds { get; init; }
 

@@ -164,7 +164,7 @@ public sealed class LessonHarness(ClusterSession session, LessonFiles files)
     /// <summary>
     /// Applies the starter as the learner's <c>a</c> does and watches it for <see cref="StarterSettle"/> (at most the
     /// step's budget). It is rightly broken when its checks never all pass in that time and, at the end, every
-    /// check that fails says why.
+    /// check that fails says why; or, for a step whose starter is meant to be refused, when the API server refuses it.
     /// </summary>
     private async Task<IReadOnlyList<HarnessRow>> TryStarterAsync(Lesson lesson, LessonStep step, IReadOnlyList<ManifestObject> starter, CancellationToken cancellationToken)
     {
@@ -173,6 +173,14 @@ public sealed class LessonHarness(ClusterSession session, LessonFiles files)
             ? await SnapshotReader.ReadAsync(session.Connection, files.KindsRead(lesson), session.Namespace, cancellationToken).ConfigureAwait(false)
             : null;
         var applied = await session.Applier.ApplyAsync(starter, session.Namespace, cancellationToken).ConfigureAwait(false);
+        if (step.StarterRefused)
+        {
+            return [applied.Ok
+                ? new HarnessRow(HarnessPhase.Starter, step.Number, "the API server refuses the starter", false,
+                    $"{step.Manifest} was accepted, but the step says (starterRefused) that the API server refuses it", clock.Elapsed.TotalSeconds)
+                : new HarnessRow(HarnessPhase.Starter, step.Number, "the API server refuses the starter", true, $"refused: {ApplyWording.Describe(applied)}", clock.Elapsed.TotalSeconds)];
+        }
+
         if (!applied.Ok)
         {
             // A starter the API server refuses is broken for the learner in a way the checks never see.

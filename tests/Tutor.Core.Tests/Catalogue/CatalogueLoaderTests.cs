@@ -253,4 +253,25 @@ public class CatalogueLoaderTests
         result.Ok.Should().BeFalse();
         result.Diagnostics.Should().ContainSingle(d => d.Message.Contains("timeoutSeconds") && d.Message.Contains("positive"));
     }
+
+    [Fact]
+    public void A_starter_refused_on_purpose_is_read_and_defaults_to_false()
+    {
+        var lesson = Parse(SampleCatalogue.Json).Catalogue!.Find("120")!;
+
+        lesson.Steps[0].StarterRefused.Should().BeTrue();
+        lesson.Steps[1].StarterRefused.Should().BeFalse();
+    }
+
+    [Fact]
+    public void A_refused_starter_without_a_starter_is_refused_with_its_line()
+    {
+        var json = Replace(SampleCatalogue.Json, "\"checks\": \"manifests/120-deployments/step-2.checks.yaml\"",
+            "\"checks\": \"manifests/120-deployments/step-2.checks.yaml\",\n      \"starterRefused\": true");
+        var result = Parse(json);
+
+        result.Ok.Should().BeFalse();
+        var line = json.Split('\n').ToList().FindLastIndex(l => l.Contains("starterRefused")) + 1;
+        result.Diagnostics.Should().ContainSingle(d => d.Message.Contains("\"starterRefused\" needs a \"manifest\"") && d.Line == line);
+    }
 }

@@ -28,7 +28,8 @@ internal static class SampleCatalogue
                   "removes": ["v1 Pod vote"],
                   "checks": "manifests/120-deployments/step-1.checks.yaml",
                   "hints": ["First hint.", "Second hint."],
-                  "timeoutSeconds": 90
+                  "timeoutSeconds": 90,
+                  "starterRefused": true
                 },
                 {
                   "title": "Scale to three",

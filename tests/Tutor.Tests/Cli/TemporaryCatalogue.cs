@@ -17,13 +17,14 @@ internal sealed class TemporaryCatalogue : IDisposable
 
     public string Root { get; }
 
-    public TemporaryCatalogue Lesson(string id, string checks, string? solution = null, string? manifest = null, int? timeoutSeconds = null)
+    public TemporaryCatalogue Lesson(string id, string checks, string? solution = null, string? manifest = null, int? timeoutSeconds = null, bool starterRefused = false)
     {
         File.WriteAllText(Path.Combine(Root, "lessons", $"{id}.md"), $"# Lesson {id}\n\nIntroduction.\n\n## Step 1\n\nDo it.\n");
         var step = new JsonObject { ["title"] = "Step 1", ["section"] = "Step 1", ["checks"] = Put($"{id}.checks.yaml", checks) };
         if (solution is not null) step["solution"] = Put($"{id}.solution.yaml", solution);
         if (manifest is not null) step["manifest"] = Put($"{id}.yaml", manifest);
         if (timeoutSeconds is not null) step["timeoutSeconds"] = timeoutSeconds;
+        if (starterRefused) step["starterRefused"] = true;
         _lessons.Add(new JsonObject
         {
             ["id"] = id, ["level"] = 100, ["title"] = $"Lesson {id}", ["minutes"] = 5, ["text"] = $"lessons/{id}.md",

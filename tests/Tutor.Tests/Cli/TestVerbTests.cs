@@ -79,6 +79,38 @@ public sealed class TestVerbTests : IDisposable
         Rows(run.Out, "904").Should().Contain(r => r.Phase == "starter" && r.Passed && r.Result.Contains("found \"0\""));
     }
 
+    [Fact]
+    public async Task A_starter_the_API_server_refuses_fails_the_lesson_unless_the_step_says_it_is_refused_on_purpose()
+    {
+        using var catalogue = new TemporaryCatalogue()
+            .Lesson("905", checks: HasA("1"), solution: ConfigMap("a", "1"), manifest: TooSmallALimit)
+            .Lesson("906", checks: HasA("1"), solution: ConfigMap("a", "1"), manifest: TooSmallALimit, starterRefused: true)
+            .Lesson("907", checks: HasA("1"), solution: ConfigMap("a", "1"), manifest: ConfigMap("a", "0"), starterRefused: true);
+
+        var run = await _cli.RunAsync("test", "--sandbox", "--settle", "2", "--lessons", catalogue.Root, "--output", "json");
+
+        run.Exit.Should().Be(1, run.Out + run.Error);
+        Rows(run.Out, "905").Should().Contain(r => r.Phase == "starter" && !r.Passed && r.Result.Contains("less than or equal to memory limit"));
+        Rows(run.Out, "906").Should().OnlyContain(r => r.Passed)
+            .And.Contain(r => r.Phase == "starter" && r.Result.StartsWith("refused: ") && r.Result.Contains("less than or equal to memory limit"));
+        Rows(run.Out, "907").Should().Contain(r => r.Phase == "starter" && !r.Passed && r.Result.Contains("was accepted"));
+    }
+
+    /// <summary>A Pod whose memory request is above its limit (a limit of 128 bytes): the API server refuses it.</summary>
+    private const string TooSmallALimit = """
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: web
+        spec:
+          containers:
+            - name: web
+              image: nginx:1.27
+              resources:
+                requests: { memory: 64Mi }
+                limits: { memory: "128" }
+        """;
+
     private static string ConfigMap(string key, string value) =>
         $"apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: options\ndata:\n  {key}: \"{value}\"\n";
 
