@@ -5,7 +5,7 @@ namespace Tutor.Tests.Support;
 /// <summary>Runs a program the tests need (tmux, kubectl) to its end, or kills it when it outlives its time.</summary>
 internal static class ChildProcess
 {
-    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
 
     public static (int Code, string Out, string Error) Run(
         string file,
