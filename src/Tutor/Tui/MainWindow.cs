@@ -67,7 +67,7 @@ public sealed class MainWindow : Window
             Y = 0,
             // As wide as the longest lesson title needs, but never more than 40% of the screen (30% beside the objects).
             Width = Dim.Func(_ => Math.Clamp(_lessons!.PreferredWidth(), 16, Math.Max(16, Viewport.Width * (ObjectsVisible ? 30 : 40) / 100))),
-            Height = Dim.Fill(2),
+            Height = Dim.Fill(Dim.Func(_ => BottomHeight())),
         };
         _lessons.LessonOpened += OpenLesson;
 
@@ -79,23 +79,23 @@ public sealed class MainWindow : Window
             X = Pos.Right(_lessons),
             Y = 0,
             Width = centreWidth,
-            Height = Dim.Fill(Dim.Func(_ => ChecksHeight() + HintsHeight() + 2)),
+            Height = Dim.Fill(Dim.Func(_ => ChecksHeight() + HintsHeight() + BottomHeight())),
         };
         _checks.Y = Pos.Bottom(_step);
         _checks.Height = Dim.Func(_ => ChecksHeight());
         _hints.Y = Pos.Bottom(_checks);
         _hints.Height = Dim.Func(_ => HintsHeight());
 
-        _objects = new ObjectsPanel(_glyphs, colors) { X = Pos.AnchorEnd(), Y = 0, Width = Dim.Func(_ => ObjectsWidth()), Height = Dim.Fill(2) };
+        _objects = new ObjectsPanel(_glyphs, colors) { X = Pos.AnchorEnd(), Y = 0, Width = Dim.Func(_ => ObjectsWidth()), Height = Dim.Fill(Dim.Func(_ => BottomHeight())) };
         // The picker and the output take the whole width, as a terminal would give them: output needs the columns.
-        _picker = new CommandPicker(_glyphs) { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(2) };
+        _picker = new CommandPicker(_glyphs) { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(Dim.Func(_ => BottomHeight())) };
         _picker.RunRequested += RunLessonCommand;
         _picker.CopyRequested += Copy;
         _picker.Closed += CloseOverlay;
-        _output = new LinesPanel(colors) { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(2) };
+        _output = new LinesPanel(colors) { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(Dim.Func(_ => BottomHeight())) };
         _output.Closed += CloseOverlay;
 
-        _status = new StatusLine(_glyphs) { X = 0, Y = Pos.AnchorEnd(2) };
+        _status = new StatusLine(_glyphs) { X = 0, Y = Pos.AnchorEnd() - 1 };
 
         Add(_lessons, _step, _checks, _hints, _objects, _picker, _output, _status, new KeyBar(Execute) { X = 0, Y = Pos.AnchorEnd(1) });
 
@@ -489,6 +489,9 @@ public sealed class MainWindow : Window
         {
         }
     }
+
+    /// <summary>The status lines and the key bar under the panels.</summary>
+    private int BottomHeight() => _status.HeightFor(Viewport.Width) + 1;
 
     private int ChecksHeight()
     {

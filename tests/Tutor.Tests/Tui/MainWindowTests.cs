@@ -334,6 +334,50 @@ public class MainWindowTests
     }
 
     [Fact]
+    public void A_message_longer_than_the_line_wraps_above_the_key_bar_and_the_panels_make_room()
+    {
+        using var ui = Open();
+        var before = Bottom(ui);
+        const string refusal = "nothing applied: manifests/250-requests-limits-qos/step-1.yaml:5: deployment.apps/vote: the cluster refused it: "
+            + "Deployment.apps \"vote\" is invalid: spec.template.spec.containers[0].resources.requests[memory]: Invalid value: \"64Mi\": "
+            + "must be less than or equal to memory limit of 128";
+
+        ui.Engine.Publish(ui.Engine.State with { Message = refusal });
+
+        var after = Bottom(ui);
+        after.KeyBar.Should().Be(before.KeyBar, "the key bar stays on the last line");
+        after.Status.Count.Should().BeGreaterThan(1);
+        after.PanelsEnd.Should().Be(before.PanelsEnd - (after.Status.Count - 1), "the panels give up the lines the message needs");
+        string.Join(" ", after.Status).Should().Contain("requests[memory]").And.Contain("less than or equal to memory limit of 128");
+
+        ui.Engine.Publish(ui.Engine.State with { Message = "applied 3 objects" });
+        Bottom(ui).PanelsEnd.Should().Be(before.PanelsEnd, "a one-line message gives the lines back");
+    }
+
+    [Fact]
+    public void A_message_too_long_for_its_lines_ends_in_an_ellipsis()
+    {
+        using var ui = Open();
+        var words = string.Join(" ", Enumerable.Range(1, 200).Select(i => $"word{i}"));
+
+        ui.Engine.Publish(ui.Engine.State with { Message = words });
+
+        var status = Bottom(ui).Status;
+        status.Should().HaveCount(StatusLine.MaxLines);
+        status[^1].TrimEnd(' ', '│').Should().EndWith("…");
+        ui.Window.Status.Message.Should().Be(words, "the whole message is kept");
+    }
+
+    /// <summary>The row of the key bar, the last row of the panels, and the status rows between them.</summary>
+    private static (int KeyBar, int PanelsEnd, List<string> Status) Bottom(TuiHarness ui)
+    {
+        var lines = ui.Lines.ToList();
+        var keyBar = lines.FindIndex(l => l.Contains("q quit"));
+        var panelsEnd = lines.FindLastIndex(keyBar, l => l.Contains('╰'));
+        return (keyBar, panelsEnd, lines.GetRange(panelsEnd + 1, keyBar - panelsEnd - 1));
+    }
+
+    [Fact]
     public void A_window_message_stays_until_the_engine_says_something_new()
     {
         using var ui = Open();
