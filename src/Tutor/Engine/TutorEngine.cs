@@ -356,7 +356,7 @@ public sealed class TutorEngine : ITutorEngine, IAsyncDisposable
             _files.Forget(manifest);
             try
             {
-                _content = _content with { ManifestYaml = _files.ReadText(manifest) };
+                ShowManifestAsSaved(manifest);
                 _files.Manifest(manifest);
                 _message = $"{manifest} read again; press a to apply it.";
             }
@@ -370,6 +370,15 @@ public sealed class TutorEngine : ITutorEngine, IAsyncDisposable
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>The step's manifest on screen becomes the file's text as it is now.</summary>
+    private void ShowManifestAsSaved(string manifest)
+    {
+        lock (_gate)
+        {
+            if (_content is not null) _content = _content with { ManifestYaml = _files.ReadText(manifest) };
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -603,6 +612,9 @@ public sealed class TutorEngine : ITutorEngine, IAsyncDisposable
 
         await RunAsync(busy, async () =>
         {
+            // The learner may have edited the file in an editor of their own since it was read: apply it as it is now.
+            _files.Forget(path);
+            if (path == step.Manifest) ShowManifestAsSaved(path);
             var objects = _files.Manifest(path);
             var result = await _session.Applier.ApplyAsync(objects, _session.Namespace, cancellationToken).ConfigureAwait(false);
             return ApplyWording.Describe(result);

@@ -1,3 +1,4 @@
+using k8s;
 using Tutor.Core.Cluster;
 using Tutor.Core.Progress;
 using Tutor.Engine;
@@ -212,6 +213,36 @@ public sealed class TutorEngineTests : IAsyncLifetime
             engine.State.Message.Should().Contain(engine.State.Step!.ManifestPath!);
             await engine.ApplyAsync();
             engine.State.Message.Should().StartWith(engine.State.Step!.ManifestPath!, "nothing is applied from a file that does not parse");
+        }
+        finally
+        {
+            root.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_manifest_saved_in_the_learners_own_editor_is_applied_as_saved()
+    {
+        var root = Directory.CreateTempSubdirectory("tutor-saved-");
+        try
+        {
+            CopyFolder(ShippedCatalogue.Root, root.FullName, "lessons", "manifests");
+            File.Copy(Path.Combine(ShippedCatalogue.Root, "lessons.json"), Path.Combine(root.FullName, "lessons.json"));
+            var files = new Core.Catalogue.LessonFiles(Core.Catalogue.CatalogueLoader.Load(root.FullName).Catalogue!);
+            var session = new ClusterSession(SandboxCluster.Connect(_server), "tutor-sandbox", "tutor-saved", simulated: true);
+            using var __ = session;
+            await using var engine = new TutorEngine(files, session, new ProgressStore(_state), LearnerProgress.Empty);
+            await engine.StartAsync();
+            var manifest = files.Catalogue.PathOf(engine.State.Step!.ManifestPath!);
+            await engine.ApplyAsync();
+
+            // No reload key: the learner saved the file elsewhere and pressed a.
+            File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("app.kubernetes.io/managed-by: tutor", "app.kubernetes.io/managed-by: tutor\n    edited: \"yes\""));
+            await engine.ApplyAsync();
+
+            var ns = await session.Connection.Client.CoreV1.ReadNamespaceAsync("tutor-saved");
+            ns.Metadata.Labels.Should().Contain("edited", "yes");
+            engine.State.Step!.ManifestYaml.Should().Contain("edited: \"yes\"", "the screen shows the manifest that was applied");
         }
         finally
         {
