@@ -60,6 +60,7 @@ public sealed class StatusLine : View
         }
         else
         {
+            // The progress text beside the message may have grown, leaving the message fewer columns.
             WrapMessage();
         }
 
@@ -80,9 +81,11 @@ public sealed class StatusLine : View
 
     private IReadOnlyList<string> MessageLines(int width)
     {
-        var lines = TextWrap.Wrap(_text, width - (BarWidth + 1 + _progress.Text.Length + 2));
+        var columns = Math.Max(8, width - (BarWidth + 1 + _progress.Text.Length + 2));
+        var lines = TextWrap.Wrap(_text, columns);
         if (lines.Count == 0) return [""];
         if (lines.Count <= MaxLines) return lines;
-        return [.. lines.Take(MaxLines - 1), lines[MaxLines - 1] + " …"];
+        var last = lines[MaxLines - 1];
+        return [.. lines.Take(MaxLines - 1), last[..Math.Min(last.Length, columns - 2)] + " …"];
     }
 }

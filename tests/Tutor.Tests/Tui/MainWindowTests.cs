@@ -358,7 +358,8 @@ public class MainWindowTests
     public void A_message_too_long_for_its_lines_ends_in_an_ellipsis()
     {
         using var ui = Open();
-        var words = string.Join(" ", Enumerable.Range(1, 200).Select(i => $"word{i}"));
+        // One-letter words fill each wrapped line to its last column, where the ellipsis must still fit.
+        var words = string.Join(" ", Enumerable.Repeat("x", 400));
 
         ui.Engine.Publish(ui.Engine.State with { Message = words });
 
