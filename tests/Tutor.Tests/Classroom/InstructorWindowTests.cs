@@ -107,6 +107,8 @@ public sealed class InstructorWindowTests : IDisposable
     {
         _app.Keyboard.RaiseKeyDownEvent(new Key('+'));
         _actions.Next().Should().Be("pace 130 k8s-ada,k8s-bob,k8s-cy");
+        // The action has been called but may not have ended: a key meanwhile is refused, one action at a time.
+        SpinWait.SpinUntil(() => !_window.Busy, TimeSpan.FromSeconds(10)).Should().BeTrue("the first action ends");
 
         _window.ShowRoom(Room("130"), null);
         _app.Keyboard.RaiseKeyDownEvent(new Key('-'));

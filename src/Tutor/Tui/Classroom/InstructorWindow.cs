@@ -205,6 +205,9 @@ public sealed class InstructorWindow : Window
         Run($"pacing the room to lesson {to}", token => _actions.SetPaceAsync(_classroom, room.Learners, to, token));
     }
 
+    /// <summary>An action is running; keys for another are refused until it ends.</summary>
+    internal bool Busy => Volatile.Read(ref _busy) != 0;
+
     // One action at a time, off the UI thread; its result (or failure) is the message line.
     private async void Run(string busy, Func<CancellationToken, Task<string>> action)
     {
